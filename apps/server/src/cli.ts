@@ -1,0 +1,176 @@
+/**
+ * The operator's command line: start the server, migrate, load reference and demo data, create users,
+ * import plots, run the MRV calculator, print the version. Exit codes: 0 done, 1 failed, 2 invalid input.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { tryCalculate } from '@dongxanh/methodology';
+import { CreateUserBody } from '@dongxanh/contracts';
+import { loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { currentSchemaVersion, migrateToLatest } from './db/migrator.ts';
+import { seedDemo } from './demo/seed.ts';
+import { prepareDatabase, startServer } from './main.ts';
+import { actorFor } from './modules/auth/auth.service.ts';
+import { findUserByLogin } from './modules/auth/auth.repository.ts';
+import { loadAdminUnits } from './modules/registry/admin-units.loader.ts';
+import { createServices } from './services.ts';
+import { systemClock } from './shared/clock.ts';
+import { DomainError } from './shared/errors.ts';
+import { APP_VERSION } from './version.ts';
+
+const HELP = `Đồng Xanh ${APP_VERSION} — dongxanh <command> [options]
+
+  serve [--demo]                 start the server (HOST, PORT, DATABASE_URL or DATA_DIR); --demo loads the
+                                 Cần Thơ demo into an empty database
+  migrate                        apply pending migrations and print the schema version
+  load-reference-data            load the 2025 provinces/communes and the pre-2025 code conversion table
+  seed-demo                      load the demo data into an empty database
+  create-user --role R --name N (--phone P | --email E) [--org ID] [--household ID] [--unit CODE]
+                                 create an account; the password is read from standard input
+  import plots --file F --format geojson|csv --as LOGIN [--org ID]
+                                 import plots as the user LOGIN (all-or-nothing; refused rows are listed)
+  mrv calc [--file F]            MRV calculator: one contract JSON document on stdin (or F), result on stdout;
+                                 exit 2 with {"error":"INVALID_INPUT",...} on invalid input
+  version                        print the version
+
+Environment: DATABASE_URL (PostgreSQL), DATA_DIR (embedded database folder, default ./data), HOST, PORT (3000).`;
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function mrvCalc(args: string[]) {
+  const { values } = parseArgs({ args, options: { file: { type: 'string' } } });
+  const text = values.file ? readFileSync(values.file, 'utf8') : await readStdin();
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (err) {
+    process.stdout.write(`${JSON.stringify({ error: 'INVALID_INPUT', message: `input is not valid JSON: ${(err as Error).message}` })}\n`);
+    return 2;
+  }
+  const outcome = tryCalculate(doc);
+  process.stdout.write(`${JSON.stringify(outcome.ok ? outcome.result : outcome.error, null, 2)}\n`);
+  return outcome.ok ? 0 : 2;
+}
+
+async function withDatabase<T>(run: (database: Awaited<ReturnType<typeof openDatabase>>, config: ReturnType<typeof loadConfig>) => Promise<T>) {
+  const config = loadConfig();
+  const database = await openDatabase(config.database);
+  try {
+    return await run(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+const log = (m: string) => console.error(`[dongxanh] ${m}`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+      await startServer(loadConfig(), { demo: values.demo ?? false });
+      return -1; // keep running
+    }
+    case 'migrate':
+      return withDatabase(async ({ db }) => {
+        const applied = await migrateToLatest(db);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+        console.log(`schema version: ${await currentSchemaVersion(db)}`);
+        return 0;
+      });
+    case 'load-reference-data':
+      return withDatabase(async ({ db }, config) => {
+        await migrateToLatest(db);
+        const r = await loadAdminUnits(db, config.referenceDataDir, log);
+        console.log(r.skipped ? 'administrative units already loaded' : `loaded ${r.provinces} provinces, ${r.communes} communes, ${r.predecessors} pre-2025 codes`);
+        return 0;
+      });
+    case 'seed-demo':
+      return withDatabase(async (database, config) => {
+        await prepareDatabase(database, { demo: false, referenceDataDir: config.referenceDataDir, log });
+        const r = await seedDemo(database.db, log);
+        console.log(r.created ? 'demo data loaded' : 'the database already has organisations; demo not loaded');
+        return 0;
+      });
+    case 'create-user': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { role: { type: 'string' }, name: { type: 'string' }, phone: { type: 'string' }, email: { type: 'string' }, org: { type: 'string' }, household: { type: 'string' }, unit: { type: 'string' } },
+      });
+      const password = (await readStdin()).replace(/\r?\n$/, '');
+      const parsed = CreateUserBody.safeParse({
+        displayName: values.name, phone: values.phone, email: values.email, password, role: values.role,
+        organisationId: values.org, householdId: values.household, adminUnitCode: values.unit,
+      });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) console.error(`invalid ${issue.path.join('.') || 'input'}: ${issue.message}`);
+        return 2;
+      }
+      return withDatabase(async (database, config) => {
+        await migrateToLatest(database.db);
+        const services = createServices({ database, clock: systemClock(), sessionTtlHours: config.auth.sessionTtlHours });
+        const user = await services.auth.createUser(null, parsed.data);
+        console.log(`created ${user.role} ${user.displayName} (${user.id})`);
+        return 0;
+      });
+    }
+    case 'import': {
+      const [what, ...args] = rest;
+      if (what !== 'plots') throw new DomainError('invalid_input', `unknown import '${what ?? ''}': try 'import plots'`);
+      const { values } = parseArgs({ args, options: { file: { type: 'string' }, format: { type: 'string' }, as: { type: 'string' }, org: { type: 'string' } } });
+      if (!values.file || !values.as || (values.format !== 'geojson' && values.format !== 'csv')) {
+        throw new DomainError('invalid_input', 'import plots needs --file F --format geojson|csv --as LOGIN');
+      }
+      const text = readFileSync(values.file, 'utf8');
+      return withDatabase(async (database, config) => {
+        await migrateToLatest(database.db);
+        const user = await findUserByLogin(database.db, values.as!);
+        if (!user) throw new DomainError('not_found', `no user with login ${values.as}`);
+        const services = createServices({ database, clock: systemClock(), sessionTtlHours: config.auth.sessionTtlHours });
+        const r = await services.registry.importPlots(actorFor(user, 'session'), values.format as 'geojson' | 'csv', text, { organisationId: values.org });
+        console.log(`imported ${r.imported} plots from ${values.file}`);
+        return 0;
+      });
+    }
+    case 'mrv': {
+      const [sub, ...args] = rest;
+      if (sub !== 'calc') throw new DomainError('invalid_input', `unknown mrv command '${sub ?? ''}': try 'mrv calc'`);
+      return mrvCalc(args);
+    }
+    case 'version':
+    case '--version':
+      console.log(APP_VERSION);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`unknown command '${command}'\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof DomainError) {
+      console.error(`error (${err.code}): ${err.message}`);
+      const refused = err.details?.errors;
+      if (Array.isArray(refused)) for (const r of refused) console.error(`  ${r.path}: ${r.message}`);
+      process.exitCode = err.code === 'invalid_input' || err.code === 'rule_violated' ? 2 : 1;
+    } else {
+      console.error(`error: ${(err as Error).message}`);
+      process.exitCode = 1;
+    }
+  },
+);
