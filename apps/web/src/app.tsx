@@ -1,0 +1,208 @@
+/** The shell: top bar (brand, navigation, language, account) and the routes. */
+import { useEffect, useRef, useState } from 'react';
+import { useSession } from './auth/session.tsx';
+import { CalculatorPage } from './calculator/calculator-page.tsx';
+import { Loading } from './components/feedback.tsx';
+import { useLang, useT, type Lang, type MessageKey } from './i18n/index.tsx';
+import { AdminUnitsPage } from './pages/admin-units-page.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { ImportPage } from './pages/import-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OrganisationsPage } from './pages/organisations-page.tsx';
+import { PlotDetailPage } from './pages/plot-detail-page.tsx';
+import { PlotsPage } from './pages/plots-page.tsx';
+import { Link, matchPath, useLocation, useNavigate, useSearchParams, withQuery } from './router/index.tsx';
+
+interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** Shown only to a signed-in user. */
+  protected: boolean;
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'nav.home', protected: true },
+  { to: '/calculator', label: 'nav.calculator', protected: false },
+  { to: '/plots', label: 'nav.plots', protected: true },
+  { to: '/organisations', label: 'nav.organisations', protected: true },
+  { to: '/admin-units', label: 'nav.adminUnits', protected: true },
+  { to: '/import', label: 'nav.import', protected: true },
+];
+
+const isCurrent = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
+
+export function App() {
+  const t = useT();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement | null>(null);
+  const firstRender = useRef(true);
+
+  // After a navigation, move focus to the page so screen readers start at its content.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <TopBar />
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        <Routes />
+      </main>
+      <footer className="footer">
+        <p>
+          {t('app.name')} · {t('app.tagline')}
+        </p>
+      </footer>
+    </>
+  );
+}
+
+function TopBar() {
+  const t = useT();
+  const { pathname } = useLocation();
+  const { state, user } = useSession();
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => setOpen(false), [pathname]);
+
+  const items = NAV.filter((n) => !n.protected || user);
+
+  return (
+    <header className="topbar">
+      <div className="topbar__inner">
+        <Link to={user ? '/' : '/calculator'} className="brand">
+          <img src="/icon.svg" alt="" width="32" height="32" className="brand__logo" />
+          <span className="brand__name">{t('app.name')}</span>
+        </Link>
+        <LanguageSwitch />
+        <button type="button" className="nav-toggle button button--ghost" aria-expanded={open} aria-controls="topbar-panel" onClick={() => setOpen((o) => !o)}>
+          <span aria-hidden="true" className="nav-toggle__icon">
+            {open ? '✕' : '☰'}
+          </span>{' '}
+          {open ? t('nav.close') : t('nav.menu')}
+        </button>
+        <div id="topbar-panel" className={`topbar__panel ${open ? 'topbar__panel--open' : ''}`}>
+          <nav aria-label={t('nav.label')} className="nav">
+            <ul>
+              {items.map((n) => (
+                <li key={n.to}>
+                  <Link to={n.to} aria-current={isCurrent(n.to, pathname) ? 'page' : undefined}>
+                    {t(n.label)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="account">
+            {user ? <UserMenu /> : state.status === 'loading' ? null : pathname !== '/login' ? <Link to={withQuery('/login', { next: pathname === '/calculator' ? null : pathname })} className="button button--secondary">{t('user.login')}</Link> : null}
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function LanguageSwitch() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const options: Array<{ lang: Lang; short: string; name: MessageKey }> = [
+    { lang: 'vi', short: 'VI', name: 'lang.vi' },
+    { lang: 'en', short: 'EN', name: 'lang.en' },
+  ];
+  return (
+    <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+      {options.map((o) => (
+        <button key={o.lang} type="button" lang={o.lang} title={t(o.name)} aria-pressed={lang === o.lang} onClick={() => setLang(o.lang)}>
+          {o.short}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function UserMenu() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { user, logout } = useSession();
+  const [busy, setBusy] = useState(false);
+  if (!user) return null;
+  const onLogout = async () => {
+    setBusy(true);
+    await logout();
+    setBusy(false);
+    navigate('/login', { replace: true });
+  };
+  return (
+    <details className="user-menu">
+      <summary>
+        <span className="user-menu__name">{user.displayName}</span>
+        <span className="visually-hidden"> · {t('user.account')}</span>
+      </summary>
+      <div className="user-menu__panel">
+        <p className="user-menu__role">{t(`role.${user.role}`)}</p>
+        <button type="button" className="button button--secondary button--block" onClick={onLogout} disabled={busy}>
+          {busy ? t('user.loggingOut') : t('user.logout')}
+        </button>
+      </div>
+    </details>
+  );
+}
+
+const TITLES: Array<[string, MessageKey]> = [
+  ['/calculator', 'nav.calculator'],
+  ['/login', 'login.title'],
+  ['/plots/:id', 'nav.plots'],
+  ['/plots', 'nav.plots'],
+  ['/organisations', 'nav.organisations'],
+  ['/admin-units', 'nav.adminUnits'],
+  ['/import', 'nav.import'],
+  ['/', 'nav.home'],
+];
+
+function Routes() {
+  const t = useT();
+  const { pathname } = useLocation();
+  const params = useSearchParams();
+  const navigate = useNavigate();
+  const { state, user } = useSession();
+
+  const titleKey = TITLES.find(([pattern]) => matchPath(pattern, pathname))?.[1] ?? 'notFound.title';
+  useEffect(() => {
+    document.title = `${t(titleKey)} · ${t('app.name')}`;
+  }, [t, titleKey]);
+
+  const next = params.get('next');
+  useEffect(() => {
+    if (pathname === '/login' && user) navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+  }, [pathname, user, next, navigate]);
+
+  // Public pages.
+  if (pathname === '/calculator') return <CalculatorPage />;
+  if (pathname === '/login') return user ? <Loading /> : <LoginPage next={next} />;
+
+  // Pages that need a session: while it is being checked, wait; without one, sign in here.
+  const plot = matchPath('/plots/:id', pathname);
+  const page = (() => {
+    if (!user) return null;
+    if (pathname === '/') return <HomePage user={user} />;
+    if (pathname === '/plots') return <PlotsPage />;
+    if (plot?.id) return <PlotDetailPage key={plot.id} id={plot.id} />;
+    if (pathname === '/organisations') return <OrganisationsPage />;
+    if (pathname === '/admin-units') return <AdminUnitsPage />;
+    if (pathname === '/import') return <ImportPage />;
+    return null;
+  })();
+  const known = titleKey !== 'notFound.title';
+  if (!known) return <NotFoundPage />;
+  if (state.status === 'loading') return <Loading label={t('app.loading')} />;
+  if (!user) return <LoginPage inPlace />;
+  return page ?? <NotFoundPage />;
+}
