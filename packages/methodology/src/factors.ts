@@ -158,9 +158,8 @@ export const CREDITING = {
 } as const;
 export const CREDITING_METHODOLOGY = 'VM0051 v1.1 QA3 (simplified subset)';
 
-/** Everything above, flattened with stable ids, for explanation pages and stored runs. */
-export function listFactors(): Array<{ id: string } & Factor> {
-  const rows: Array<{ id: string } & Factor> = [];
+/** Every factor of the table with its stable id (`group.key`), in table order. */
+function buildFactorIndex(): Array<[string, Factor]> {
   const groups: Record<string, Record<string, Factor>> = {
     efc: EFC_BY_REGION,
     cultivation_days_default: DEFAULT_CULTIVATION_DAYS,
@@ -174,8 +173,9 @@ export function listFactors(): Array<{ id: string } & Factor> {
     gwp_ar6: GWP_SETS.AR6,
     crediting: CREDITING,
   };
+  const index: Array<[string, Factor]> = [];
   for (const [group, table] of Object.entries(groups)) {
-    for (const [key, f] of Object.entries(table)) rows.push({ id: `${group}.${key}`, ...f });
+    for (const [key, f] of Object.entries(table)) index.push([`${group}.${key}`, f]);
   }
   const singles: Record<string, Factor> = {
     sfo_exponent: SFO_EXPONENT,
@@ -190,6 +190,30 @@ export function listFactors(): Array<{ id: string } & Factor> {
     gef_ch4_residue: GEF_CH4_RESIDUE,
     gef_n2o_residue: GEF_N2O_RESIDUE,
   };
-  for (const [key, f] of Object.entries(singles)) rows.push({ id: key, ...f });
-  return rows;
+  for (const [key, f] of Object.entries(singles)) index.push([key, f]);
+  return index;
+}
+
+const FACTOR_INDEX = buildFactorIndex();
+
+/** Everything above, flattened with stable ids, for explanation pages and stored runs. */
+export function listFactors(): Array<{ id: string } & Factor> {
+  return FACTOR_INDEX.map(([id, f]) => ({ id, ...f }));
+}
+
+export interface FactorCitation {
+  readonly id: string;
+  readonly value: number;
+  readonly source: string;
+}
+
+const CITATION_BY_FACTOR = new Map<Factor, FactorCitation>(
+  FACTOR_INDEX.map(([id, f]) => [f, Object.freeze({ id, value: f.value, source: f.source })]),
+);
+
+/** The stable id, value and source of a factor of this table, as results cite it. */
+export function factorUse(f: Factor): FactorCitation {
+  const citation = CITATION_BY_FACTOR.get(f);
+  if (!citation) throw new Error(`factor ${f.value} ${f.unit} is not in the factor table`);
+  return citation;
 }

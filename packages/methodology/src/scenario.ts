@@ -29,6 +29,7 @@ import {
   UREA_EF,
   WATER_REGIME_ALIASES,
   type CanonicalWaterRegime,
+  factorUse,
   type Factor,
   type GwpSet,
 } from './factors.ts';
@@ -79,15 +80,15 @@ export function floodedRiceEf1(regime: CanonicalWaterRegime, mode: ScenarioOptio
   return 'aggregated';
 }
 
-/** Collects the factor rows a calculation used, once each, in first-use order. */
+/**
+ * Collects the factor rows a calculation used, once each, in first-use order. Rows are prebuilt and
+ * shared (factorUse), and a calculation uses at most ~15 factors, so a linear scan beats hashing.
+ */
 class FactorLog {
-  private readonly seen = new Set<string>();
   readonly rows: FactorUse[] = [];
-  use(id: string, f: Factor): number {
-    if (!this.seen.has(id)) {
-      this.seen.add(id);
-      this.rows.push({ id, value: f.value, source: f.source });
-    }
+  use(f: Factor): number {
+    const row = factorUse(f);
+    if (!this.rows.includes(row)) this.rows.push(row);
     return f.value;
   }
 }
@@ -121,13 +122,13 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
       warnings.push(`${label}: user-supplied EFc ${efc} kg CH4/ha/day used instead of IPCC Table 5.11`);
     } else {
       const region = season.efc_region ?? 'southeast_asia';
-      efc = log.use(`efc.${region}`, EFC_BY_REGION[region]);
+      efc = log.use(EFC_BY_REGION[region]);
     }
-    const sfw = log.use(`sfw.${regime}`, SFW_BY_REGIME[regime]);
-    const sfp = season.pre_season ? log.use(`sfp.${season.pre_season}`, SFP_BY_PRE_SEASON[season.pre_season]) : 1;
+    const sfw = log.use(SFW_BY_REGIME[regime]);
+    const sfp = season.pre_season ? log.use(SFP_BY_PRE_SEASON[season.pre_season]) : 1;
     if (season.organic_amendments?.length) {
-      log.use('sfo_exponent', SFO_EXPONENT);
-      for (const a of season.organic_amendments) log.use(`cfoa.${a.type}`, CFOA_BY_AMENDMENT[a.type]);
+      log.use(SFO_EXPONENT);
+      for (const a of season.organic_amendments) log.use(CFOA_BY_AMENDMENT[a.type]);
     }
     sfo = organicAmendmentScalingFactor(season.organic_amendments);
     efAdjusted = efc * sfw * sfp * sfo * (season.sf_s_r ?? 1);
@@ -142,13 +143,13 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
     if (isFloodedRice(season)) {
       const regime = canonicalWaterRegime(season.water_regime!);
       const key = floodedRiceEf1(regime, options.ef1fr_mode);
-      n2oDirectNPerHa = nAll * log.use(`ef1fr.${key}`, EF1FR[key]);
+      n2oDirectNPerHa = nAll * log.use(EF1FR[key]);
     } else if (options.ef1_mode === 'wet') {
-      n2oDirectNPerHa = n.synthetic * log.use('ef1.wet_synthetic', EF1.wet_synthetic) + (n.organic + n.residue) * log.use('ef1.wet_other', EF1.wet_other);
+      n2oDirectNPerHa = n.synthetic * log.use(EF1.wet_synthetic) + (n.organic + n.residue) * log.use(EF1.wet_other);
     } else if (options.ef1_mode === 'dry') {
-      n2oDirectNPerHa = nAll * log.use('ef1.dry', EF1.dry);
+      n2oDirectNPerHa = nAll * log.use(EF1.dry);
     } else {
-      n2oDirectNPerHa = nAll * log.use('ef1.aggregated', EF1.aggregated);
+      n2oDirectNPerHa = nAll * log.use(EF1.aggregated);
     }
   }
 
@@ -156,11 +157,11 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
   let n2oIndirectNPerHa = 0;
   if (options.include_indirect && nAll > 0) {
     const ef4Mode = options.ef4_mode ?? 'wet';
-    const ef4 = log.use(`ef4.${ef4Mode}`, EF4[ef4Mode]);
-    const volatilised = n.synthetic * log.use('frac_gasf', FRAC_GASF) + n.organic * log.use('frac_gasm', FRAC_GASM);
+    const ef4 = log.use(EF4[ef4Mode]);
+    const volatilised = n.synthetic * log.use(FRAC_GASF) + n.organic * log.use(FRAC_GASM);
     n2oIndirectNPerHa = volatilised * ef4;
     if (options.leaching_applies ?? true) {
-      n2oIndirectNPerHa += nAll * log.use('frac_leach', FRAC_LEACH) * log.use('ef5', EF5);
+      n2oIndirectNPerHa += nAll * log.use(FRAC_LEACH) * log.use(EF5);
     }
   }
 
@@ -172,23 +173,23 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
     let cf: number;
     if (burning.combustion_factor !== undefined) cf = burning.combustion_factor;
     else {
-      cf = log.use('combustion_factor_rice', COMBUSTION_FACTOR_RICE);
+      cf = log.use(COMBUSTION_FACTOR_RICE);
       if (crop !== 'rice') warnings.push(`${label}: no combustion factor given for ${crop}; the rice straw value 0.80 was used`);
     }
     const burntDm = burning.residue_dm_t_per_ha * burning.burned_fraction * cf;
-    ch4BurningKgPerHa = burntDm * log.use('gef_ch4_residue', GEF_CH4_RESIDUE);
-    n2oBurningKgPerHa = burntDm * log.use('gef_n2o_residue', GEF_N2O_RESIDUE);
+    ch4BurningKgPerHa = burntDm * log.use(GEF_CH4_RESIDUE);
+    n2oBurningKgPerHa = burntDm * log.use(GEF_N2O_RESIDUE);
   }
 
   // CO2 from urea (Eq 11.13, product mass) and liming (Eq 11.12); kg/ha × t C/t × 44/12.
   const urea = season.urea_kg_per_ha ?? 0;
-  const co2UreaKgPerHa = urea > 0 ? urea * log.use('urea_ef', UREA_EF) * CO2_PER_CO2_C : 0;
+  const co2UreaKgPerHa = urea > 0 ? urea * log.use(UREA_EF) * CO2_PER_CO2_C : 0;
   let co2LimeKgPerHa = 0;
   if (season.lime) {
     const limestone = season.lime.limestone_kg_per_ha ?? 0;
     const dolomite = season.lime.dolomite_kg_per_ha ?? 0;
-    if (limestone > 0) co2LimeKgPerHa += limestone * log.use('limestone_ef', LIMESTONE_EF);
-    if (dolomite > 0) co2LimeKgPerHa += dolomite * log.use('dolomite_ef', DOLOMITE_EF);
+    if (limestone > 0) co2LimeKgPerHa += limestone * log.use(LIMESTONE_EF);
+    if (dolomite > 0) co2LimeKgPerHa += dolomite * log.use(DOLOMITE_EF);
     co2LimeKgPerHa *= CO2_PER_CO2_C;
   }
 
@@ -220,7 +221,8 @@ export function calculateScenario(input: ScenarioInput, gwpOverride?: GwpSet): S
   let ch4Rice = 0, ch4Burning = 0, n2oDirectN = 0, n2oIndirectN = 0, n2oBurning = 0, co2Urea = 0, co2Lime = 0;
   const perSeason: SeasonResult[] = [];
 
-  input.seasons.forEach((season, i) => {
+  for (let i = 0; i < input.seasons.length; i++) {
+    const season = input.seasons[i]!;
     const g = seasonGases(season, options, log, warnings, season.name ?? `season_${i + 1}`);
     g.perSeason.ch4_rice_kg = g.ch4RiceKgPerHa * area;
     perSeason.push(g.perSeason);
@@ -234,14 +236,14 @@ export function calculateScenario(input: ScenarioInput, gwpOverride?: GwpSet): S
     n2oBurning += g.n2oBurningKgPerHa * area;
     co2Urea += g.co2UreaKgPerHa * area;
     co2Lime += g.co2LimeKgPerHa * area;
-  });
+  }
 
   // N2O-N → N2O exactly once, on the totals (methodology.md §3.1).
   const n2oDirect = n2oDirectN * N2O_PER_N2O_N;
   const n2oIndirect = n2oIndirectN * N2O_PER_N2O_N;
   const gwp = GWP_SETS[gwpSet];
-  const gwpCh4 = log.use(`gwp_${gwpSet.toLowerCase()}.ch4`, gwp.ch4);
-  const gwpN2o = log.use(`gwp_${gwpSet.toLowerCase()}.n2o`, gwp.n2o);
+  const gwpCh4 = log.use(gwp.ch4);
+  const gwpN2o = log.use(gwp.n2o);
 
   const ch4Total = ch4Rice + ch4Burning;
   const n2oTotal = n2oDirect + n2oIndirect + n2oBurning;

@@ -51,7 +51,8 @@ const fail = (field: string, rule: string, value: unknown): never => {
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const has = (o: Record<string, unknown>, key: string) => o[key] !== undefined && o[key] !== null;
+// A key given as null is given: null is not a number, a code or an object, so it is rejected like any other wrong value.
+const has = (o: Record<string, unknown>, key: string) => o[key] !== undefined;
 
 function readObject(v: unknown, field: string): Record<string, unknown> {
   if (!isObject(v)) fail(field, 'must be an object', v);
