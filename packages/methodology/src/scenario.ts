@@ -93,22 +93,29 @@ class FactorLog {
   }
 }
 
-interface SeasonGases {
-  perSeason: SeasonResult;
-  n: NitrogenPerHa;
-  ch4RiceKgPerHa: number;
-  n2oDirectNPerHa: number;
-  n2oIndirectNPerHa: number;
-  ch4BurningKgPerHa: number;
-  n2oBurningKgPerHa: number;
-  co2UreaKgPerHa: number;
-  co2LimeKgPerHa: number;
+/** Running sums over the seasons of a scenario, kg over the whole area (mutated in place: no garbage per season). */
+interface ScenarioSums {
+  nSynthetic: number;
+  nOrganic: number;
+  nResidue: number;
+  ch4Rice: number;
+  ch4Burning: number;
+  n2oDirectN: number;
+  n2oIndirectN: number;
+  n2oBurning: number;
+  co2Urea: number;
+  co2Lime: number;
 }
 
-function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorLog, warnings: string[], label: string): SeasonGases {
+/** One season's gases, added to `sums`; returns the season's line of `per_season`. */
+function addSeason(season: SeasonInput, index: number, area: number, options: ScenarioOptions, log: FactorLog, warnings: string[], sums: ScenarioSums): SeasonResult {
+  const label = () => season.name ?? `season_${index + 1}`;
   const crop = season.crop ?? 'rice';
   const n = nitrogenPerHa(season.n_inputs);
   const nAll = n.synthetic + n.organic + n.residue;
+  sums.nSynthetic += n.synthetic * area;
+  sums.nOrganic += n.organic * area;
+  sums.nResidue += n.residue * area;
 
   // Rice CH4, Eq 5.1–5.3 (Tier 1) with the Tier 2 SFs,r (Eq 5.2a) defaulting to 1.
   let efAdjusted = 0;
@@ -119,7 +126,7 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
     let efc: number;
     if (season.efc_kg_ch4_ha_day !== undefined) {
       efc = season.efc_kg_ch4_ha_day;
-      warnings.push(`${label}: user-supplied EFc ${efc} kg CH4/ha/day used instead of IPCC Table 5.11`);
+      warnings.push(`${label()}: user-supplied EFc ${efc} kg CH4/ha/day used instead of IPCC Table 5.11`);
     } else {
       const region = season.efc_region ?? 'southeast_asia';
       efc = log.use(EFC_BY_REGION[region]);
@@ -133,7 +140,7 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
     sfo = organicAmendmentScalingFactor(season.organic_amendments);
     efAdjusted = efc * sfw * sfp * sfo * (season.sf_s_r ?? 1);
     const days = season.cultivation_days ?? 0;
-    if (days > LONG_SEASON_DAYS) warnings.push(`${label}: cultivation period of ${days} days is unusually long`);
+    if (days > LONG_SEASON_DAYS) warnings.push(`${label()}: cultivation period of ${days} days is unusually long`);
     ch4RiceKgPerHa = efAdjusted * days;
   }
 
@@ -174,7 +181,7 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
     if (burning.combustion_factor !== undefined) cf = burning.combustion_factor;
     else {
       cf = log.use(COMBUSTION_FACTOR_RICE);
-      if (crop !== 'rice') warnings.push(`${label}: no combustion factor given for ${crop}; the rice straw value 0.80 was used`);
+      if (crop !== 'rice') warnings.push(`${label()}: no combustion factor given for ${crop}; the rice straw value 0.80 was used`);
     }
     const burntDm = burning.residue_dm_t_per_ha * burning.burned_fraction * cf;
     ch4BurningKgPerHa = burntDm * log.use(GEF_CH4_RESIDUE);
@@ -193,17 +200,14 @@ function seasonGases(season: SeasonInput, options: ScenarioOptions, log: FactorL
     co2LimeKgPerHa *= CO2_PER_CO2_C;
   }
 
-  return {
-    perSeason: { season: season.name ?? label, crop, ef_adjusted_kg_ch4_ha_day: efAdjusted, sf_o: sfo, ch4_rice_kg: 0 },
-    n,
-    ch4RiceKgPerHa,
-    n2oDirectNPerHa,
-    n2oIndirectNPerHa,
-    ch4BurningKgPerHa,
-    n2oBurningKgPerHa,
-    co2UreaKgPerHa,
-    co2LimeKgPerHa,
-  };
+  sums.ch4Rice += ch4RiceKgPerHa * area;
+  sums.n2oDirectN += n2oDirectNPerHa * area;
+  sums.n2oIndirectN += n2oIndirectNPerHa * area;
+  sums.ch4Burning += ch4BurningKgPerHa * area;
+  sums.n2oBurning += n2oBurningKgPerHa * area;
+  sums.co2Urea += co2UreaKgPerHa * area;
+  sums.co2Lime += co2LimeKgPerHa * area;
+  return { season: label(), crop, ef_adjusted_kg_ch4_ha_day: efAdjusted, sf_o: sfo, ch4_rice_kg: ch4RiceKgPerHa * area };
 }
 
 /**
@@ -217,26 +221,12 @@ export function calculateScenario(input: ScenarioInput, gwpOverride?: GwpSet): S
   const log = new FactorLog();
   const warnings: string[] = [];
 
-  let nSynthetic = 0, nOrganic = 0, nResidue = 0;
-  let ch4Rice = 0, ch4Burning = 0, n2oDirectN = 0, n2oIndirectN = 0, n2oBurning = 0, co2Urea = 0, co2Lime = 0;
+  const sums: ScenarioSums = { nSynthetic: 0, nOrganic: 0, nResidue: 0, ch4Rice: 0, ch4Burning: 0, n2oDirectN: 0, n2oIndirectN: 0, n2oBurning: 0, co2Urea: 0, co2Lime: 0 };
   const perSeason: SeasonResult[] = [];
-
   for (let i = 0; i < input.seasons.length; i++) {
-    const season = input.seasons[i]!;
-    const g = seasonGases(season, options, log, warnings, season.name ?? `season_${i + 1}`);
-    g.perSeason.ch4_rice_kg = g.ch4RiceKgPerHa * area;
-    perSeason.push(g.perSeason);
-    nSynthetic += g.n.synthetic * area;
-    nOrganic += g.n.organic * area;
-    nResidue += g.n.residue * area;
-    ch4Rice += g.perSeason.ch4_rice_kg;
-    ch4Burning += g.ch4BurningKgPerHa * area;
-    n2oDirectN += g.n2oDirectNPerHa * area;
-    n2oIndirectN += g.n2oIndirectNPerHa * area;
-    n2oBurning += g.n2oBurningKgPerHa * area;
-    co2Urea += g.co2UreaKgPerHa * area;
-    co2Lime += g.co2LimeKgPerHa * area;
+    perSeason.push(addSeason(input.seasons[i]!, i, area, options, log, warnings, sums));
   }
+  const { nSynthetic, nOrganic, nResidue, ch4Rice, ch4Burning, n2oDirectN, n2oIndirectN, n2oBurning, co2Urea, co2Lime } = sums;
 
   // N2O-N → N2O exactly once, on the totals (methodology.md §3.1).
   const n2oDirect = n2oDirectN * N2O_PER_N2O_N;
