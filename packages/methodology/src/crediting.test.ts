@@ -11,6 +11,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { calculate } from './calculate.ts';
+import { assertClose, riceSeason as referenceRiceSeason } from '../testing/fixtures.ts';
 import type { CreditingInput, CreditingResult, CreditingRequest, ScenarioInput, SeasonInput } from './types.ts';
 import type { WaterRegime } from './factors.ts';
 
@@ -20,11 +21,6 @@ const CO2_C = 44 / 12;
 type CreditingBlock = CreditingResult['crediting'];
 type NumericKey = { [K in keyof CreditingBlock]: CreditingBlock[K] extends number ? K : never }[keyof CreditingBlock];
 
-function assertClose(actual: number | null | undefined, expected: number, what: string): void {
-  if (typeof actual !== 'number') assert.fail(`${what}: expected the number ${expected}, got ${String(actual)}`);
-  const tolerance = Math.max(1e-9, 1e-9 * Math.abs(expected));
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected}, got ${actual} (difference ${actual - expected})`);
-}
 
 function credit(input: CreditingInput): CreditingResult {
   const result = calculate(input);
@@ -32,15 +28,7 @@ function credit(input: CreditingInput): CreditingResult {
   return result;
 }
 
-const riceSeason = (over: Partial<SeasonInput> = {}): SeasonInput => ({
-  name: 'season',
-  crop: 'rice',
-  cultivation_days: 100,
-  water_regime: 'continuously_flooded',
-  pre_season: 'non_flooded_lt_180d',
-  efc_region: 'southeast_asia',
-  ...over,
-});
+const riceSeason = (over: Partial<SeasonInput> = {}): SeasonInput => referenceRiceSeason({ efc_region: 'southeast_asia', ...over });
 
 const urea46 = (kgProduct: number) => [{ source: 'synthetic' as const, product: 'urea', product_kg_per_ha: kgProduct, n_fraction: 0.46 }];
 

@@ -7,6 +7,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { calculate } from './calculate.ts';
+import { assertClose, riceSeason } from '../testing/fixtures.ts';
 import type { NInput, ScenarioInput, ScenarioOptions, ScenarioResult, SeasonInput } from './types.ts';
 import type { AmendmentType, EfcRegion, PreSeason, WaterRegime } from './factors.ts';
 
@@ -14,11 +15,6 @@ import type { AmendmentType, EfcRegion, PreSeason, WaterRegime } from './factors
 const N2O_N = 44 / 28;
 const CO2_C = 44 / 12;
 
-function assertClose(actual: number | null | undefined, expected: number, what: string): void {
-  if (typeof actual !== 'number') assert.fail(`${what}: expected the number ${expected}, got ${String(actual)}`);
-  const tolerance = Math.max(1e-9, 1e-9 * Math.abs(expected));
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${what}: expected ${expected}, got ${actual} (difference ${actual - expected})`);
-}
 
 /** Validates and computes through the library entry, as the CLI and the API do. */
 function run(input: ScenarioInput): ScenarioResult {
@@ -26,16 +22,6 @@ function run(input: ScenarioInput): ScenarioResult {
   assert.ok(result.kind === 'scenario', `expected a scenario result, got ${result.kind}`);
   return result;
 }
-
-/** A reference rice season: 100 d, continuous flooding, non-flooded pre-season < 180 d, no amendment. */
-const riceSeason = (over: Partial<SeasonInput> = {}): SeasonInput => ({
-  name: 'season',
-  crop: 'rice',
-  cultivation_days: 100,
-  water_regime: 'continuously_flooded',
-  pre_season: 'non_flooded_lt_180d',
-  ...over,
-});
 
 const onePlot = (season: SeasonInput, over: Partial<ScenarioInput> = {}): ScenarioInput => ({ area_ha: 2, seasons: [season], ...over });
 
