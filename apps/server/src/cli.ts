@@ -1,11 +1,12 @@
 /**
  * The operator's command line: start the server, migrate, load reference and demo data, create users,
- * import plots, run the MRV calculator, print the version. Exit codes: 0 done, 1 failed, 2 invalid input.
+ * import households and plots, run the MRV calculator, print the version. Exit codes: 0 done, 1 failed, 2 invalid input.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tryCalculate } from '@dongxanh/methodology';
-import { CreateUserBody } from '@dongxanh/contracts';
+import { CreateImportQuery, CreateUserBody } from '@dongxanh/contracts';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { currentSchemaVersion, migrateToLatest } from './db/migrator.ts';
@@ -13,6 +14,7 @@ import { seedDemo } from './demo/seed.ts';
 import { prepareDatabase, startServer } from './main.ts';
 import { actorFor } from './modules/auth/auth.service.ts';
 import { findUserByLogin } from './modules/auth/auth.repository.ts';
+import { importActivitiesCommand } from './modules/diary/import-activities.command.ts';
 import { loadAdminUnits } from './modules/registry/admin-units.loader.ts';
 import { createServices } from './services.ts';
 import { systemClock } from './shared/clock.ts';
@@ -28,8 +30,12 @@ const HELP = `Đồng Xanh ${APP_VERSION} — dongxanh <command> [options]
   seed-demo                      load the demo data into an empty database
   create-user --role R --name N (--phone P | --email E) [--org ID] [--household ID] [--unit CODE]
                                  create an account; the password is read from standard input
-  import plots --file F --format geojson|csv --as LOGIN [--org ID]
-                                 import plots as the user LOGIN (all-or-nothing; refused rows are listed)
+  import plots|households --file F --format csv|xlsx|geojson|kml|shapefile [--crs vn2000 --province NN]
+         --as LOGIN [--org ID]   import as the user LOGIN: all rows or none; progress on stderr; exit 2 with
+                                 every refused row listed (households: csv or xlsx; shapefile: a .zip)
+  import activities --file F.csv --as LOGIN
+                                 import diary activities (client_id, plot_code, season_year, season_name, type,
+                                 occurred_on, details_json): all rows or none, refused rows listed, exit 2
   mrv calc [--file F]            MRV calculator: one contract JSON document on stdin (or F), result on stdout;
                                  exit 2 with {"error":"INVALID_INPUT",...} on invalid input
   version                        print the version
@@ -121,20 +127,50 @@ async function main(argv: string[]): Promise<number> {
       });
     }
     case 'import': {
-      const [what, ...args] = rest;
-      if (what !== 'plots') throw new DomainError('invalid_input', `unknown import '${what ?? ''}': try 'import plots'`);
-      const { values } = parseArgs({ args, options: { file: { type: 'string' }, format: { type: 'string' }, as: { type: 'string' }, org: { type: 'string' } } });
-      if (!values.file || !values.as || (values.format !== 'geojson' && values.format !== 'csv')) {
-        throw new DomainError('invalid_input', 'import plots needs --file F --format geojson|csv --as LOGIN');
+      const [kind, ...args] = rest;
+      if (kind === 'activities') {
+        return importActivitiesCommand(args, (login, run) => withDatabase(async (database, config) => {
+          await migrateToLatest(database.db);
+          const user = await findUserByLogin(database.db, login);
+          if (!user) throw new DomainError('not_found', `no user with login ${login}`);
+          return run(createServices({ database, clock: systemClock(), sessionTtlHours: config.auth.sessionTtlHours }).diary, actorFor(user, 'session'));
+        }), log);
       }
-      const text = readFileSync(values.file, 'utf8');
+      const { values } = parseArgs({
+        args,
+        options: { file: { type: 'string' }, format: { type: 'string' }, crs: { type: 'string' }, province: { type: 'string' }, meridian: { type: 'string' }, as: { type: 'string' }, org: { type: 'string' } },
+      });
+      const request = CreateImportQuery.safeParse({
+        kind, format: values.format, crs: values.crs, province: values.province, meridian: values.meridian, organisationId: values.org, fileName: values.file ? basename(values.file) : undefined,
+      });
+      if (!request.success || !values.file || !values.as) {
+        for (const issue of request.error?.issues ?? []) console.error(`invalid ${issue.path.join('.') || 'input'}: ${issue.message}`);
+        console.error('usage: dongxanh import plots|households --file F --format csv|xlsx|geojson|kml|shapefile [--crs vn2000 --province NN [--meridian DEG]] --as LOGIN [--org ID]');
+        return 2;
+      }
+      const file = readFileSync(values.file);
       return withDatabase(async (database, config) => {
         await migrateToLatest(database.db);
         const user = await findUserByLogin(database.db, values.as!);
         if (!user) throw new DomainError('not_found', `no user with login ${values.as}`);
         const services = createServices({ database, clock: systemClock(), sessionTtlHours: config.auth.sessionTtlHours });
-        const r = await services.registry.importPlots(actorFor(user, 'session'), values.format as 'geojson' | 'csv', text, { organisationId: values.org });
-        console.log(`imported ${r.imported} plots from ${values.file}`);
+        let nextReport = 0;
+        let lastReported = -1;
+        const result = await services.imports.runNow(actorFor(user, 'session'), request.data, file, ({ totalRows, processedRows }) => {
+          // About every 5 % of the file, and once at the end.
+          const percent = totalRows ? Math.floor((100 * processedRows) / totalRows) : 0;
+          if (processedRows === lastReported || (percent < nextReport && processedRows !== totalRows)) return;
+          nextReport = percent + 5;
+          lastReported = processedRows;
+          log(`import: ${processedRows.toLocaleString('vi-VN')} / ${(totalRows ?? 0).toLocaleString('vi-VN')} rows read (${percent} %)`);
+          if (processedRows === totalRows && processedRows > 0) log('import: every row read; checking them together against the database, then writing (all or nothing)…');
+        });
+        if (result.status === 'failed') {
+          console.error(`error: ${result.error}`);
+          for (const r of result.refusals) console.error(`  row ${r.row}, ${r.field}: ${r.message}`);
+          return 2;
+        }
+        console.log(`imported ${result.importedRows} ${request.data.kind} from ${values.file} (job ${result.jobId})`);
         return 0;
       });
     }

@@ -6,6 +6,8 @@ import { METHOD_VERSION } from '@dongxanh/methodology';
 import type { DatabaseHandle } from './db/database.ts';
 import { currentSchemaVersion } from './db/migrator.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { createDiaryService } from './modules/diary/diary.service.ts';
+import { createImportsService } from './modules/imports/imports.service.ts';
 import { createRegistryService } from './modules/registry/registry.service.ts';
 import type { Clock } from './shared/clock.ts';
 import { APP_VERSION } from './version.ts';
@@ -17,6 +19,8 @@ export function createServices({ database, clock, sessionTtlHours }: ServiceDeps
   return {
     auth: createAuthService({ db, clock, sessionTtlHours }),
     registry: createRegistryService({ db, clock }),
+    diary: createDiaryService({ db, clock }),
+    imports: createImportsService({ database, log: (message, err) => console.error(`[imports] ${message}`, err ?? '') }),
     system: {
       async health() {
         return { database: database.kind, schemaVersion: await currentSchemaVersion(db), version: APP_VERSION, methodVersion: METHOD_VERSION };

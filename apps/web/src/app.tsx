@@ -5,12 +5,18 @@ import { CalculatorPage } from './calculator/calculator-page.tsx';
 import { Loading } from './components/feedback.tsx';
 import { useLang, useT, type Lang, type MessageKey } from './i18n/index.tsx';
 import { AdminUnitsPage } from './pages/admin-units-page.tsx';
+import { GrowingAreaDetailPage } from './pages/growing-area-detail-page.tsx';
+import { GrowingAreasPage } from './pages/growing-areas-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { HouseholdDetailPage } from './pages/household-detail-page.tsx';
+import { HouseholdsPage } from './pages/households-page.tsx';
 import { ImportPage } from './pages/import-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OrganisationDetailPage } from './pages/organisation-detail-page.tsx';
 import { OrganisationsPage } from './pages/organisations-page.tsx';
 import { PlotDetailPage } from './pages/plot-detail-page.tsx';
+import { PlotNewPage } from './pages/plot-new-page.tsx';
 import { PlotsPage } from './pages/plots-page.tsx';
 import { Link, matchPath, useLocation, useNavigate, useSearchParams, withQuery } from './router/index.tsx';
 
@@ -25,6 +31,8 @@ const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', protected: true },
   { to: '/calculator', label: 'nav.calculator', protected: false },
   { to: '/plots', label: 'nav.plots', protected: true },
+  { to: '/households', label: 'nav.households', protected: true },
+  { to: '/growing-areas', label: 'nav.growingAreas', protected: true },
   { to: '/organisations', label: 'nav.organisations', protected: true },
   { to: '/admin-units', label: 'nav.adminUnits', protected: true },
   { to: '/import', label: 'nav.import', protected: true },
@@ -93,7 +101,8 @@ function TopBar() {
           <nav aria-label={t('nav.label')} className="nav">
             <ul>
               {items.map((n) => (
-                <li key={n.to}>
+                // On a wide screen the brand is the way home, which leaves room for the other links on one line.
+                <li key={n.to} className={n.to === '/' ? 'nav__home' : undefined}>
                   <Link to={n.to} aria-current={isCurrent(n.to, pathname) ? 'page' : undefined}>
                     {t(n.label)}
                   </Link>
@@ -159,8 +168,14 @@ function UserMenu() {
 const TITLES: Array<[string, MessageKey]> = [
   ['/calculator', 'nav.calculator'],
   ['/login', 'login.title'],
+  ['/plots/new', 'plotNew.title'],
   ['/plots/:id', 'nav.plots'],
   ['/plots', 'nav.plots'],
+  ['/households/:id', 'nav.households'],
+  ['/households', 'nav.households'],
+  ['/growing-areas/:id', 'nav.growingAreas'],
+  ['/growing-areas', 'nav.growingAreas'],
+  ['/organisations/:id', 'nav.organisations'],
   ['/organisations', 'nav.organisations'],
   ['/admin-units', 'nav.adminUnits'],
   ['/import', 'nav.import'],
@@ -189,13 +204,22 @@ function Routes() {
   if (pathname === '/login') return user ? <Loading /> : <LoginPage next={next} />;
 
   // Pages that need a session: while it is being checked, wait; without one, sign in here.
-  const plot = matchPath('/plots/:id', pathname);
   const page = (() => {
     if (!user) return null;
+    const plot = matchPath('/plots/:id', pathname);
+    const household = matchPath('/households/:id', pathname);
+    const organisation = matchPath('/organisations/:id', pathname);
+    const area = matchPath('/growing-areas/:id', pathname);
     if (pathname === '/') return <HomePage user={user} />;
     if (pathname === '/plots') return <PlotsPage />;
+    if (pathname === '/plots/new') return <PlotNewPage />;
     if (plot?.id) return <PlotDetailPage key={plot.id} id={plot.id} />;
+    if (pathname === '/households') return <HouseholdsPage />;
+    if (household?.id) return <HouseholdDetailPage key={household.id} id={household.id} />;
+    if (pathname === '/growing-areas') return <GrowingAreasPage />;
+    if (area?.id) return <GrowingAreaDetailPage key={area.id} id={area.id} />;
     if (pathname === '/organisations') return <OrganisationsPage />;
+    if (organisation?.id) return <OrganisationDetailPage key={organisation.id} id={organisation.id} />;
     if (pathname === '/admin-units') return <AdminUnitsPage />;
     if (pathname === '/import') return <ImportPage />;
     return null;

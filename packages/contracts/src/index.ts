@@ -5,3 +5,5 @@
 export * from './common.ts';
 export * from './auth.ts';
 export * from './registry.ts';
+export * from './imports.ts';
+export * from './diary.ts';

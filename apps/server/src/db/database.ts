@@ -19,6 +19,8 @@ export type Executor = Kysely<DB> | Transaction<DB>;
 export interface DatabaseHandle {
   db: Database;
   kind: 'postgresql' | 'pglite';
+  /** PostgreSQL only: bulk imports open their own connection to stream COPY (modules/imports). */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -121,6 +123,7 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
   return {
     db,
     kind: 'postgresql',
+    url,
     async close() {
       await db.destroy();
     },

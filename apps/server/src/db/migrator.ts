@@ -5,9 +5,15 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 import * as createFoundation from './migrations/2026-11-23T1800-create-foundation.ts';
+import * as extendRegistry from './migrations/2026-11-23T1900-extend-registry.ts';
+import * as createImportJobs from './migrations/2026-11-23T1930-create-import-jobs.ts';
+import * as createDiary from './migrations/2026-11-23T2000-create-diary.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800-create-foundation': createFoundation,
+  '2026-11-23T1900-extend-registry': extendRegistry,
+  '2026-11-23T1930-create-import-jobs': createImportJobs,
+  '2026-11-23T2000-create-diary': createDiary,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,9 +5,10 @@
  * the same data on every machine. Loaded only into a database that has no organisations yet.
  */
 import { sql } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, Executor } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { seedDemoDiary } from './diary-demo.ts';
 
 export const DEMO_PASSWORD = 'dongxanh2026';
 export const DEMO_PROVINCE = '92'; // Thành phố Cần Thơ
@@ -138,6 +139,7 @@ export async function seedDemo(db: Database, log: (m: string) => void = () => {}
         })
         .execute();
     }
+    await seedRegistryDetails(tx, coop.id, households);
 
     const user = (login: string, role: Role, name: string, scope: { organisationId?: string; householdId?: string; adminUnitCode?: string }) =>
       tx
@@ -165,7 +167,71 @@ export async function seedDemo(db: Database, log: (m: string) => void = () => {}
       enterprise: { organisationId: mill.id },
     };
     for (const u of DEMO_USERS) await user(u.login, u.role, u.name, scopes[u.role]);
+    await seedDemoDiary(tx); // one Đông Xuân 2025–2026 season per plot (diary-demo.ts)
   });
   log(`demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.login} ${u.role}`).join(', ')}`);
   return { created: true };
+}
+
+/**
+ * The members of the first three households, and a VietGAP growing area of the ten plots along the
+ * Thầy Ký canal (CT-TL-001, -004, … -028; about 10 ha, well above the 0.1 ha minimum for annual
+ * crops), approved by the province with its domestic code. The code follows the pattern of
+ * Decision 3156/QĐ-BNN-TT without a district part; how that pattern applies after the 2025 reform
+ * is unconfirmed (vn-standards.md §1.2), and codes are stored as issued anyway.
+ */
+async function seedRegistryDetails(tx: Executor, coopId: string, households: string[]) {
+  const families = [
+    { headBorn: 1968, headGender: 'male', spouse: ['Võ Thị Lan', 1971, 'female'], child: ['Nguyễn Minh Đức', 1995, 'male'] },
+    { headBorn: 1975, headGender: 'female', spouse: ['Phạm Văn Hải', 1972, 'male'], child: ['Phạm Ngọc Hân', 1999, 'female'] },
+    { headBorn: 1980, headGender: 'male', spouse: ['Huỳnh Thị Kim', 1983, 'female'], child: ['Lê Tấn Sang', 2006, 'male'] },
+  ] as const;
+  for (const [i, family] of families.entries()) {
+    const household = await tx.selectFrom('households').select(['id', 'headName', 'phone']).where('id', '=', households[i]!).executeTakeFirstOrThrow();
+    const member = (fullName: string, relation: 'head' | 'spouse' | 'child', birthYear: number, gender: 'male' | 'female', phone: string | null) =>
+      ({ householdId: household.id, provinceCode: DEMO_PROVINCE, fullName, relation, birthYear, gender, phone, createdBy: null });
+    await tx
+      .insertInto('householdMembers')
+      .values([
+        member(household.headName, 'head', family.headBorn, family.headGender, household.phone),
+        member(family.spouse[0], 'spouse', family.spouse[1], family.spouse[2], null),
+        member(family.child[0], 'child', family.child[1], family.child[2], null),
+      ])
+      .execute();
+  }
+
+  const plotCodes = Array.from({ length: 10 }, (_, k) => `CT-TL-${String(1 + 3 * k).padStart(3, '0')}`);
+  const plots = await tx.selectFrom('plots').select('id').where('code', 'in', plotCodes).where('provinceCode', '=', DEMO_PROVINCE).orderBy('code').execute();
+  const area = await tx
+    .insertInto('growingAreas')
+    .values({ name: 'Vùng lúa VietGAP kênh Thầy Ký', crop: 'Lúa ST25', standard: 'vietgap', status: 'approved', organisationId: coopId, provinceCode: DEMO_PROVINCE, communeCode: DEMO_COMMUNE, createdBy: null, createdAt: new Date('2025-12-01T02:00:00Z'), updatedBy: null, updatedAt: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('growingAreaPlots').values(plots.map((p) => ({ growingAreaId: area.id, plotId: p.id }))).execute();
+  await tx
+    .insertInto('growingAreaStatusHistory')
+    .values([
+      { growingAreaId: area.id, status: 'draft', reason: null, changedBy: null, changedAt: new Date('2025-12-01T02:00:00Z') },
+      { growingAreaId: area.id, status: 'submitted', reason: null, changedBy: null, changedAt: new Date('2025-12-15T02:00:00Z') },
+      { growingAreaId: area.id, status: 'approved', reason: 'Đạt yêu cầu kiểm tra thực địa', changedBy: null, changedAt: new Date('2026-02-10T02:00:00Z') },
+    ])
+    .execute();
+  const code = await tx
+    .insertInto('growingAreaCodes')
+    .values({
+      growingAreaId: area.id,
+      kind: 'domestic',
+      code: 'VN-92-31258-01-26',
+      scheme: 'QĐ 3156/QĐ-BNN-TT',
+      market: null,
+      issuer: 'Chi cục Trồng trọt và Bảo vệ thực vật thành phố Cần Thơ',
+      issuedOn: '2026-02-10',
+      createdBy: null,
+      createdAt: new Date('2026-02-10T02:00:00Z'),
+      updatedBy: null,
+      updatedAt: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx.insertInto('growingAreaCodeHistory').values({ codeId: code.id, status: 'active', reason: null, changedBy: null, changedAt: new Date('2026-02-10T02:00:00Z') }).execute();
 }

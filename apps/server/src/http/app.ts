@@ -16,6 +16,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { Services } from '../services.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { diaryRoutes } from '../modules/diary/diary.routes.ts';
+import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { mrvRoutes } from '../modules/mrv/mrv.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
 import { healthRoutes } from './health.routes.ts';
@@ -83,6 +85,8 @@ export async function buildApp(services: Services, config: Config, opts: { webDi
       await api.register(authRoutes(services, config));
       await api.register(mrvRoutes());
       await api.register(registryRoutes(services));
+      await api.register(diaryRoutes(services));
+      await api.register(importsRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -28,7 +28,7 @@ describe('platform', () => {
     assert.equal(res.statusCode, 200);
     const doc = res.json();
     assert.equal(doc.openapi, '3.1.0');
-    for (const path of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/plots', '/api/v1/plots/{id}', '/api/v1/mrv/calculate', '/api/v1/imports/plots']) {
+    for (const path of ['/api/v1/health', '/api/v1/auth/login', '/api/v1/plots', '/api/v1/plots/{id}', '/api/v1/mrv/calculate', '/api/v1/imports', '/api/v1/imports/{id}']) {
       assert.ok(doc.paths[path], `OpenAPI has ${path}`);
     }
   });

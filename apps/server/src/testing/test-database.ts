@@ -6,7 +6,8 @@
  *   schema version (a fresh PGlite with PostGIS costs ~10 s; a copy opens in ~3 s).
  * Each call gets its own database, dropped or deleted on close.
  */
-import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,7 +16,18 @@ import { LATEST_SCHEMA_VERSION, migrateToLatest } from '../db/migrator.ts';
 import { loadAdminUnits } from '../modules/registry/admin-units.loader.ts';
 import { defaultReferenceDataDir } from '../reference-data.ts';
 
-const TEMPLATE_KEY = `dx_tpl_${LATEST_SCHEMA_VERSION.replace(/[^0-9a-z]/gi, '').toLowerCase()}_v1`;
+/**
+ * Templates are keyed by the content of every migration and of the reference-data loader, so an
+ * edited migration (allowed before it lands) never reuses a stale template.
+ */
+function templateKey() {
+  const hash = createHash('sha256');
+  const migrationsDir = new URL('../db/migrations/', import.meta.url);
+  for (const name of readdirSync(migrationsDir).sort()) hash.update(name).update(readFileSync(new URL(name, migrationsDir)));
+  hash.update(readFileSync(new URL('../modules/registry/admin-units.loader.ts', import.meta.url)));
+  return `dx_tpl_${LATEST_SCHEMA_VERSION.slice(0, 10).replace(/-/g, '')}_${hash.digest('hex').slice(0, 12)}`;
+}
+const TEMPLATE_KEY = templateKey();
 
 async function prepare(handle: DatabaseHandle) {
   await migrateToLatest(handle.db);

@@ -52,6 +52,31 @@ export class ApiError extends Error {
     }
     return out;
   }
+
+  /**
+   * The first error about `field` or anything inside it: "boundary" takes "boundary" and
+   * "boundary.coordinates[0]", "overlapOverride.reason" takes only that path.
+   */
+  errorFor(field: string): string | null {
+    for (const e of this.problem.errors ?? []) {
+      const key = normaliseFieldPath(e.path);
+      if (key === field || key.startsWith(`${field}.`) || key.startsWith(`${field}[`)) return e.message;
+    }
+    return null;
+  }
+
+  /** Field errors about none of `fields`: shown with the form's general message so none is lost. */
+  otherErrors(fields: readonly string[]): FieldError[] {
+    return (this.problem.errors ?? []).filter((e) => {
+      const key = normaliseFieldPath(e.path);
+      return !fields.some((f) => key === f || key.startsWith(`${f}.`) || key.startsWith(`${f}[`));
+    });
+  }
+}
+
+/** Any thrown value as an ApiError, so pages handle one kind of failure. */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(networkProblem(err instanceof Error ? err.message : String(err)));
 }
 
 export function normaliseFieldPath(path: string): string {
@@ -180,10 +205,10 @@ export interface UploadOptions {
 }
 
 /**
- * POSTs a text body with upload progress (fetch cannot report it). Same error contract as
- * apiRequest. Cookies go with same-origin XHR by default.
+ * POSTs a file (or text) as the raw request body, with upload progress (fetch cannot report it).
+ * Same error contract as apiRequest. Cookies go with same-origin XHR by default.
  */
-export function uploadText<T>(path: string, text: string, options: UploadOptions): Promise<T> {
+export function uploadBody<T>(path: string, body: Blob | string, options: UploadOptions): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${API_BASE}${path}`);
@@ -205,6 +230,6 @@ export function uploadText<T>(path: string, text: string, options: UploadOptions
       reject(new ApiError(readProblem(xhr.status, xhr.statusText, parsed), parseRetryAfter(xhr.getResponseHeader('retry-after'))));
     };
     options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send(text);
+    xhr.send(body);
   });
 }

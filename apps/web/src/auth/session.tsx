@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, apiRequest, setUnauthorizedHandler } from '../api/client.ts';
-import type { SessionUser, UserResponse } from '../api/types.ts';
+import type { SessionResponse, SessionUser } from '../api/contracts.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -25,7 +25,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    apiRequest<UserResponse>('/auth/me', { reportUnauthorized: false })
+    apiRequest<SessionResponse>('/auth/me', { reportUnauthorized: false })
       .then((res) => {
         if (!cancelled) setState({ status: 'authenticated', user: res.user });
       })
@@ -45,7 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(async (loginName: string, password: string) => {
-    const res = await apiRequest<UserResponse>('/auth/login', {
+    const res = await apiRequest<SessionResponse>('/auth/login', {
       method: 'POST',
       json: { login: loginName, password },
       reportUnauthorized: false,

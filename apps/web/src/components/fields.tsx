@@ -2,7 +2,7 @@
  * Form fields with a real <label>, an optional hint and an error shown right under the input and
  * tied to it with aria-describedby / aria-invalid.
  */
-import type { ChangeEvent, InputHTMLAttributes, ReactNode } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 
 interface FieldShellProps {
   id: string;
@@ -56,6 +56,33 @@ export function TextField({ id, label, value, onValueChange, hint, error, classN
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, hint, error)}
         {...input}
+      />
+    </FieldShell>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> & {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onValueChange: (value: string) => void;
+  hint?: ReactNode | undefined;
+  error?: string | null | undefined;
+  className?: string | undefined;
+};
+
+export function TextAreaField({ id, label, value, onValueChange, hint, error, className, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} className={className}>
+      <textarea
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e) => onValueChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        rows={3}
+        {...textarea}
       />
     </FieldShell>
   );

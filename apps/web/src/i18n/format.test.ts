@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDate, formatDateTime, formatNumber, formatPercent, parseNumber } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, formatPercent, parseDate, parseNumber, parsePhone } from './format.ts';
 
 test('numbers are written 1.234,5 in Vietnamese and 1,234.5 in English', () => {
   assert.equal(formatNumber('vi', 1234.5, { max: 1 }), '1.234,5');
@@ -36,4 +36,25 @@ test('typed numbers: decimal comma or point, thousands only when clearly grouped
   for (const [lang, text, expected] of cases) assert.equal(parseNumber(lang, text), expected, `${lang} "${text}"`);
   assert.ok(Number.isNaN(parseNumber('vi', 'abc')));
   assert.ok(Number.isNaN(parseNumber('vi', '1.2.3')));
+});
+
+test('typed dates are read as dd/mm/yyyy whatever the browser language, and impossible dates are refused', () => {
+  assert.equal(parseDate('10/02/2026'), '2026-02-10');
+  assert.equal(parseDate('1/2/2026'), '2026-02-01');
+  assert.equal(parseDate(' 29.02.2024 '), '2024-02-29');
+  assert.equal(parseDate('2026-02-10'), '2026-02-10');
+  assert.equal(parseDate(''), undefined);
+  assert.equal(parseDate('31/02/2026'), null);
+  assert.equal(parseDate('29/02/2025'), null);
+  assert.equal(parseDate('13/13/2026'), null);
+  assert.equal(parseDate('hôm nay'), null);
+});
+
+test('phone numbers are taken as people write them, and sent as digits', () => {
+  assert.equal(parsePhone('0912 345 678'), '0912345678');
+  assert.equal(parsePhone('0912.345.678'), '0912345678');
+  assert.equal(parsePhone('+84 912-345-678'), '+84912345678');
+  assert.equal(parsePhone('  '), undefined);
+  assert.equal(parsePhone('12'), null);
+  assert.equal(parsePhone('09123abc78'), null);
 });

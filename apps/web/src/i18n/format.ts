@@ -94,3 +94,32 @@ export function parseNumber(lang: Lang, text: string): number | undefined {
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(normalised)) return Number.NaN;
   return Number(normalised);
 }
+
+/**
+ * Reads a calendar date typed as dd/mm/yyyy (also d/m/yyyy, with "-" or "." between the parts, or
+ * ISO yyyy-mm-dd) into ISO "YYYY-MM-DD". Returns undefined for an empty field and null for text that
+ * is not a real date (31/02/2026). Typed rather than <input type="date">, whose format follows the
+ * browser's language, not the app's: the product writes dates dd/mm/yyyy in both languages.
+ */
+export function parseDate(text: string): string | null | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const [year, month, day] = dmy ? [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])] : ymd ? [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])] : [NaN, NaN, NaN];
+  if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A phone number as people write it ("0912 345 678", "0912.345.678", "+84 912-345-678") → the digits
+ * the API takes (9 to 15, an optional leading +). Undefined for an empty field, null when it is not
+ * a phone number.
+ */
+export function parsePhone(text: string): string | null | undefined {
+  const s = text.replace(/[\s.\-()]/g, '');
+  if (s === '') return undefined;
+  return /^\+?[0-9]{9,15}$/.test(s) ? s : null;
+}

@@ -3,7 +3,7 @@
  * (/admin-units?province=92&page=2) so it survives a reload and the back button.
  */
 import { useEffect, useRef } from 'react';
-import type { AdminUnit, Page } from '../api/types.ts';
+import type { AdminUnitPage } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
 import { ApiErrorMessage, Loading, TableScroll } from '../components/feedback.tsx';
 import { Pagination } from '../components/pagination.tsx';
@@ -27,8 +27,8 @@ export function AdminUnitsPage() {
   const page = positive(params.get('page'));
   const provincePage = positive(params.get('ppage'));
 
-  const provinces = useApi<Page<AdminUnit>>(withQuery('/admin-units', { level: 'province', page: provincePage, pageSize: PROVINCE_PAGE_SIZE }));
-  const communes = useApi<Page<AdminUnit>>(
+  const provinces = useApi<AdminUnitPage>(withQuery('/admin-units', { level: 'province', page: provincePage, pageSize: PROVINCE_PAGE_SIZE }));
+  const communes = useApi<AdminUnitPage>(
     provinceCode ? withQuery('/admin-units', { level: 'commune', parentCode: provinceCode, page, pageSize: COMMUNE_PAGE_SIZE }) : null,
   );
   // On phones the communes are below the province list: bring them into view after a choice.

@@ -1,10 +1,13 @@
-import type { SessionUser } from '../api/types.ts';
+import type { SessionUser } from '../api/contracts.ts';
 import { useT, type MessageKey } from '../i18n/index.tsx';
 import { Link } from '../router/index.tsx';
 
 const SHORTCUTS: Array<{ to: string; title: MessageKey; text: MessageKey }> = [
   { to: '/calculator', title: 'nav.calculator', text: 'home.calculator' },
   { to: '/plots', title: 'nav.plots', text: 'home.plots' },
+  { to: '/plots/new', title: 'plots.new', text: 'home.drawPlot' },
+  { to: '/households', title: 'nav.households', text: 'home.households' },
+  { to: '/growing-areas', title: 'nav.growingAreas', text: 'home.growingAreas' },
   { to: '/organisations', title: 'nav.organisations', text: 'home.organisations' },
   { to: '/admin-units', title: 'nav.adminUnits', text: 'home.adminUnits' },
   { to: '/import', title: 'nav.import', text: 'home.import' },

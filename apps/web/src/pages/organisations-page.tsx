@@ -1,11 +1,21 @@
-import type { OrganisationListItem, Page } from '../api/types.ts';
+/** Organisations the user may see, paged, each linking to its page. */
+import type { OrganisationKind, OrganisationPage } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
 import { ApiErrorMessage, Loading, TableScroll } from '../components/feedback.tsx';
 import { Pagination } from '../components/pagination.tsx';
-import { useFormat, useT } from '../i18n/index.tsx';
-import { useNavigate, useSearchParams, withQuery } from '../router/index.tsx';
+import { useFormat, useT, type MessageKey } from '../i18n/index.tsx';
+import { Link, useNavigate, useSearchParams, withQuery } from '../router/index.tsx';
 
 const PAGE_SIZE = 20;
+
+const KIND_KEYS: Record<OrganisationKind, MessageKey> = {
+  cooperative: 'orgKind.cooperative',
+  cooperative_group: 'orgKind.cooperative_group',
+  enterprise: 'orgKind.enterprise',
+  agency: 'orgKind.agency',
+  verifier: 'orgKind.verifier',
+};
+export const orgKindKey = (kind: OrganisationKind): MessageKey => KIND_KEYS[kind];
 
 export function OrganisationsPage() {
   const t = useT();
@@ -14,7 +24,7 @@ export function OrganisationsPage() {
   const params = useSearchParams();
   const requested = Number(params.get('page'));
   const page = Number.isInteger(requested) && requested > 0 ? requested : 1;
-  const list = useApi<Page<OrganisationListItem>>(withQuery('/organisations', { page, pageSize: PAGE_SIZE }));
+  const list = useApi<OrganisationPage>(withQuery('/organisations', { page, pageSize: PAGE_SIZE }));
 
   return (
     <div className="organisations">
@@ -50,10 +60,10 @@ export function OrganisationsPage() {
                   {list.data.items.map((o) => (
                     <tr key={o.id}>
                       <th scope="row" data-label={t('orgs.name')}>
-                        {o.name}
+                        <Link to={`/organisations/${encodeURIComponent(o.id)}`}>{o.name}</Link>
                       </th>
-                      <td data-label={t('orgs.kind')}>{t(`orgKind.${o.kind}`)}</td>
-                      <td data-label={t('orgs.commune')}>{o.communeName}</td>
+                      <td data-label={t('orgs.kind')}>{t(orgKindKey(o.kind))}</td>
+                      <td data-label={t('orgs.commune')}>{o.communeName ?? '—'}</td>
                       <td data-label={t('orgs.members')} className="num">
                         {fmt.number(o.memberCount)}
                       </td>

@@ -1,42 +1,50 @@
-/** Plots: a map of every boundary the user may see, and a searchable, server-paged table. */
-import { useEffect, useState, type FormEvent } from 'react';
-import type { Page, PlotFeatureCollection, PlotListItem } from '../api/types.ts';
+/**
+ * Plots: a map of every boundary the user may see (with the list's filters), and a searchable,
+ * filterable, server-paged table. Filters live in the URL (?q=&communeCode=&organisationId=&page=).
+ */
+import type { PlotPage } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
+import { can } from '../auth/abilities.ts';
+import { useSession } from '../auth/session.tsx';
 import { ApiErrorMessage, Loading, TableScroll } from '../components/feedback.tsx';
+import { ListFilters, useListFilters } from '../components/list-filters.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { useFormat, useT } from '../i18n/index.tsx';
+import type { PlotFeatureCollection } from '../map/geojson.ts';
 import { LazyPlotMap } from '../map/lazy-plot-map.tsx';
-import { Link, useNavigate, useSearchParams, withQuery } from '../router/index.tsx';
+import { Link, useNavigate, withQuery } from '../router/index.tsx';
+import { landUseKey } from './land-use.ts';
 
 export const PLOTS_PAGE_SIZE = 20;
-
-const pageFrom = (params: URLSearchParams) => {
-  const n = Number(params.get('page'));
-  return Number.isInteger(n) && n > 0 ? n : 1;
-};
 
 export function PlotsPage() {
   const t = useT();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const params = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = pageFrom(params);
-  const [draft, setDraft] = useState(q);
-  useEffect(() => setDraft(q), [q]);
+  const { user } = useSession();
+  const filters = useListFilters('/plots');
+  const { q, communeCode, organisationId, page } = filters.value;
 
-  const list = useApi<Page<PlotListItem>>(withQuery('/plots', { page, pageSize: PLOTS_PAGE_SIZE, q }));
-  const geo = useApi<PlotFeatureCollection>('/plots.geojson');
-
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    navigate(withQuery('/plots', { q: draft.trim() }));
-  };
+  const list = useApi<PlotPage>(withQuery('/plots', { page, pageSize: PLOTS_PAGE_SIZE, q, communeCode, organisationId }));
+  const geo = useApi<PlotFeatureCollection>(withQuery('/plots.geojson', { q, communeCode, organisationId }));
+  const filtered = Boolean(q || communeCode || organisationId);
 
   return (
     <div className="plots">
-      <header className="page-header">
+      <header className="page-header page-header--actions">
         <h1>{t('plots.title')}</h1>
+        <div className="page-actions">
+          {can(user?.role, 'plots:edit') ? (
+            <Link to="/plots/new" className="button button--primary">
+              + {t('plots.new')}
+            </Link>
+          ) : null}
+          {can(user?.role, 'plots:import') ? (
+            <Link to="/import" className="button button--secondary">
+              {t('nav.import')}
+            </Link>
+          ) : null}
+        </div>
       </header>
 
       <div className="map-section">
@@ -53,15 +61,7 @@ export function PlotsPage() {
         )}
       </div>
 
-      <form className="search" role="search" onSubmit={onSearch}>
-        <label htmlFor="plots-q">{t('plots.search')}</label>
-        <div className="search__row">
-          <input id="plots-q" type="search" value={draft} onChange={(e) => setDraft(e.target.value)} enterKeyHint="search" />
-          <button type="submit" className="button button--primary">
-            {t('common.search')}
-          </button>
-        </div>
-      </form>
+      <ListFilters filters={filters} searchLabel={t('plots.search')} idPrefix="plots" fields={{ q: true, commune: true, organisation: true }} />
 
       {list.status === 'error' ? <ApiErrorMessage error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'loading' && !list.data ? <Loading /> : null}
@@ -71,7 +71,7 @@ export function PlotsPage() {
             {t('plots.total', { total: list.data.total })}
           </h2>
           {list.data.items.length === 0 ? (
-            <p>{q ? t('plots.noMatch', { q }) : t('plots.none')}</p>
+            <p>{filtered ? t('plots.noMatch') : t('plots.none')}</p>
           ) : (
             <TableScroll label={t('common.tableScroll')}>
               <table className="table table--cards">
@@ -95,23 +95,28 @@ export function PlotsPage() {
                         <Link to={`/plots/${encodeURIComponent(p.id)}`}>{p.code}</Link>
                       </th>
                       <td data-label={t('plots.name')}>{p.name}</td>
-                      <td data-label={t('plots.household')}>{p.householdName}</td>
-                      <td data-label={t('plots.organisation')}>{p.organisationName}</td>
+                      <td data-label={t('plots.household')}>{p.householdId ? <Link to={`/households/${encodeURIComponent(p.householdId)}`}>{p.householdName}</Link> : '—'}</td>
+                      <td data-label={t('plots.organisation')}>{p.organisationName ?? '—'}</td>
                       <td data-label={t('plots.commune')}>{p.communeName}</td>
                       <td data-label={t('plots.area')} className="num">
                         {fmt.number(p.areaHa, { fixed: 2 })}
                       </td>
-                      <td data-label={t('plots.landUse')}>{p.landUse}</td>
+                      <td data-label={t('plots.landUse')}>{t(landUseKey(p.landUse))}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </TableScroll>
           )}
-          <Pagination page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={(n) => {
-              navigate(withQuery('/plots', { q, page: n }), { scroll: false });
+          <Pagination
+            page={list.data.page}
+            pageSize={list.data.pageSize}
+            total={list.data.total}
+            onPage={(n) => {
+              filters.goToPage(n);
               document.getElementById('plots-list-heading')?.scrollIntoView({ block: 'start' });
-            }} />
+            }}
+          />
         </section>
       ) : null}
     </div>

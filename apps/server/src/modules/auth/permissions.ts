@@ -18,19 +18,21 @@ export type Permission =
   | 'growing-areas:approve'
   | 'users:manage'
   | 'admin-units:edit'
-  | 'tokens:manage';
+  | 'tokens:manage'
+  | 'diary:write'
+  | 'catalogues:edit';
 
 const everyone: Permission[] = ['registry:read', 'tokens:manage'];
 
 export const permissionsByRole: Record<Role, readonly Permission[]> = {
-  farmer: [...everyone, 'plots:edit'],
-  coop_manager: [...everyone, 'plots:edit', 'plots:import', 'households:edit', 'growing-areas:edit', 'users:manage'],
-  coop_recorder: [...everyone, 'plots:edit', 'plots:import', 'households:edit'],
+  farmer: [...everyone, 'plots:edit', 'diary:write'],
+  coop_manager: [...everyone, 'plots:edit', 'plots:import', 'households:edit', 'growing-areas:edit', 'users:manage', 'diary:write'],
+  coop_recorder: [...everyone, 'plots:edit', 'plots:import', 'households:edit', 'diary:write'],
   commune_officer: [...everyone, 'households:edit', 'organisations:edit'],
   province_officer: [...everyone, 'organisations:edit', 'growing-areas:approve', 'users:manage'],
   verifier: [...everyone],
   enterprise: [...everyone],
-  admin: [...everyone, 'plots:edit', 'plots:import', 'households:edit', 'organisations:edit', 'growing-areas:edit', 'growing-areas:approve', 'users:manage', 'admin-units:edit'],
+  admin: [...everyone, 'plots:edit', 'plots:import', 'households:edit', 'organisations:edit', 'growing-areas:edit', 'growing-areas:approve', 'users:manage', 'admin-units:edit', 'diary:write', 'catalogues:edit'],
 };
 
 /** Who is acting: a logged-in user or a machine token (whose scopes narrow the role's permissions). */

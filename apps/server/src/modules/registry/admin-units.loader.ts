@@ -7,30 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { splitCsvLine } from '../imports/csv.ts';
 
 interface SourceWard { name: string; code: number; division_type: string }
 interface SourceProvince { name: string; code: number; division_type: string; wards: SourceWard[] }
 
 const pad = (code: number | string, width: number) => String(code).trim().padStart(width, '0');
-
-/** Splits one CSV line, honouring double quotes. */
-export function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { cells.push(cell); cell = ''; }
-    else cell += ch;
-  }
-  cells.push(cell);
-  return cells;
-}
 
 /** "Thành phố Hà Nội (01)" → { name: 'Thành phố Hà Nội', code: '01' } */
 const nameAndCode = (text: string | undefined) => {

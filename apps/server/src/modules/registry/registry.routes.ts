@@ -1,17 +1,16 @@
 import {
+  AddHouseholdMemberBody,
   AdminUnitPage,
   AdminUnitQuery,
-  ChangeGrowingAreaStatusBody,
-  CreateGrowingAreaBody,
   CreateHouseholdBody,
   CreateOrganisationBody,
-  GrowingAreaResponse,
+  HouseholdDetail,
   HouseholdPage,
   IdParams,
-  ImportPlotsQuery,
-  ImportPlotsResponse,
+  OrganisationDetail,
   OrganisationPage,
   PageQuery,
+  PlotBoundaryHistory,
   PlotDetail,
   PlotPage,
   PlotQuery,
@@ -23,16 +22,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.ts';
 import type { Services } from '../../services.ts';
+import { growingAreaRoutes } from './growing-areas.routes.ts';
 
 const Created = z.object({ id: z.uuid() });
 const point = (geoJson: string) => JSON.parse(geoJson).coordinates as [number, number];
 
 export const registryRoutes = ({ registry }: Services): FastifyPluginAsyncZod => async (app) => {
-  // Import files arrive as text bodies.
-  for (const type of ['text/csv', 'application/geo+json']) {
-    app.addContentTypeParser(type, { parseAs: 'string' }, (_req, body, done) => done(null, body));
-  }
-
   app.get('/admin-units', { schema: { tags: ['registry'], summary: 'Provinces and communes in force (2025)', security: [], querystring: AdminUnitQuery, response: { 200: AdminUnitPage } } }, async (request) =>
     registry.listAdminUnits(request.query),
   );
@@ -43,12 +38,21 @@ export const registryRoutes = ({ registry }: Services): FastifyPluginAsyncZod =>
   app.get('/organisations', { schema: { tags: ['registry'], summary: 'Organisations visible to you', querystring: PageQuery, response: { 200: OrganisationPage } } }, async (request) =>
     registry.listOrganisations(requireActor(request), request.query.page, request.query.pageSize),
   );
+  app.get('/organisations/:id', { schema: { tags: ['registry'], summary: 'One organisation with its user accounts, households, plots and area (404 outside your scope)', params: IdParams, response: { 200: OrganisationDetail } } }, async (request) =>
+    registry.getOrganisation(requireActor(request), request.params.id),
+  );
   app.post('/organisations', { schema: { tags: ['registry'], summary: 'Register an organisation', body: CreateOrganisationBody, response: { 201: Created } } }, async (request, reply) =>
     reply.code(201).send(await registry.createOrganisation(requireActor(request), request.body)),
   );
 
   app.get('/households', { schema: { tags: ['registry'], summary: 'Households visible to you', querystring: PageQuery.extend({ organisationId: z.uuid().optional() }), response: { 200: HouseholdPage } } }, async (request) =>
     registry.listHouseholds(requireActor(request), request.query),
+  );
+  app.get('/households/:id', { schema: { tags: ['registry'], summary: 'One household with its members and plots (personal data: only within your scope)', params: IdParams, response: { 200: HouseholdDetail } } }, async (request) =>
+    registry.getHousehold(requireActor(request), request.params.id),
+  );
+  app.post('/households/:id/members', { schema: { tags: ['registry'], summary: 'Add a member to a household', params: IdParams, body: AddHouseholdMemberBody, response: { 201: Created } } }, async (request, reply) =>
+    reply.code(201).send(await registry.addHouseholdMember(requireActor(request), request.params.id, request.body)),
   );
   app.post('/households', { schema: { tags: ['registry'], summary: 'Register a household', body: CreateHouseholdBody, response: { 201: Created } } }, async (request, reply) =>
     reply.code(201).send(await registry.createHousehold(requireActor(request), request.body)),
@@ -74,26 +78,17 @@ export const registryRoutes = ({ registry }: Services): FastifyPluginAsyncZod =>
     return { ...plot, centroid: point(centroidJson), boundary: JSON.parse(boundaryJson), createdAt: createdAt.toISOString(), updatedAt: updatedAt?.toISOString() ?? null };
   });
 
-  app.post('/plots', { schema: { tags: ['registry'], summary: 'Register a plot; its area is computed by PostGIS', body: RegisterPlotBody, response: { 201: Created } } }, async (request, reply) =>
+  app.get('/plots/:id/boundaries', { schema: { tags: ['registry'], summary: 'Every boundary the plot has had, oldest first (the current one, validTo null, last)', params: IdParams, response: { 200: PlotBoundaryHistory } } }, async (request) => ({
+    items: await registry.plotBoundaries(requireActor(request), request.params.id),
+  }));
+
+  app.post('/plots', { schema: { tags: ['registry'], summary: 'Register a plot; its area is computed by PostGIS. 409 with `overlaps` when the boundary overlaps a plot by more than 1 m², unless overlapOverride.reason is given (then recorded)', body: RegisterPlotBody, response: { 201: Created } } }, async (request, reply) =>
     reply.code(201).send(await registry.registerPlot(requireActor(request), request.body)),
   );
-  app.patch('/plots/:id', { schema: { tags: ['registry'], summary: 'Rename a plot or redraw its boundary', params: IdParams, body: UpdatePlotBody, response: { 204: z.null() } } }, async (request, reply) => {
+  app.patch('/plots/:id', { schema: { tags: ['registry'], summary: 'Rename a plot or redraw its boundary (the previous boundary is kept in its history; same overlap rule as registering)', params: IdParams, body: UpdatePlotBody, response: { 204: z.null() } } }, async (request, reply) => {
     await registry.updatePlot(requireActor(request), request.params.id, request.body);
     return reply.code(204).send(null);
   });
 
-  app.post('/imports/plots', { schema: { tags: ['registry'], summary: 'Import plots from a GeoJSON or CSV file (all-or-nothing; 422 lists every refused row)', querystring: ImportPlotsQuery, body: z.string().min(1, 'The file is empty'), response: { 200: ImportPlotsResponse } } }, async (request) =>
-    registry.importPlots(requireActor(request), request.query.format, request.body, { organisationId: request.query.organisationId }),
-  );
-
-  app.get('/growing-areas', { schema: { tags: ['registry'], summary: 'Growing areas visible to you, with status history', response: { 200: z.object({ items: z.array(GrowingAreaResponse) }) } } }, async (request) => ({
-    items: await registry.listGrowingAreas(requireActor(request)),
-  }));
-  app.post('/growing-areas', { schema: { tags: ['registry'], summary: 'Group plots into a growing area', body: CreateGrowingAreaBody, response: { 201: Created } } }, async (request, reply) =>
-    reply.code(201).send(await registry.createGrowingArea(requireActor(request), request.body)),
-  );
-  app.post('/growing-areas/:id/status', { schema: { tags: ['registry'], summary: 'Submit, approve, suspend or revoke a growing area', params: IdParams, body: ChangeGrowingAreaStatusBody, response: { 204: z.null() } } }, async (request, reply) => {
-    await registry.changeGrowingAreaStatus(requireActor(request), request.params.id, request.body.status, request.body.reason);
-    return reply.code(204).send(null);
-  });
+  await app.register(growingAreaRoutes({ registry }));
 };

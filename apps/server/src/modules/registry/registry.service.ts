@@ -1,54 +1,61 @@
 /**
  * The registry (capability 1): administrative units, organisations, households, plots with PostGIS
- * boundaries, growing areas with their codes and status history, and plot imports. It owns who may
- * register what where; it does not own seasons or diaries.
+ * boundaries, growing areas with their codes and status history. It owns who may register what
+ * where; it does not own seasons, diaries or bulk imports (modules/imports). Households, organisations and growing
+ * areas have their own files; this service composes them so the routes see one registry.
  */
 import { sql } from 'kysely';
+import type { GeoJsonArea, RegisterPlotBody, UpdatePlotBody } from '@dongxanh/contracts';
 import type { Database, Executor } from '../../db/database.ts';
-import type { GrowingAreaStatus, LandUse, OrganisationKind } from '../../db/schema.ts';
+import type { OrganisationKind } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound, type FieldError } from '../../shared/errors.ts';
+import { DomainError, notFound } from '../../shared/errors.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
-import { parseCsvPlots, parseGeoJsonPlots, type PlotCandidate, type Refusal } from './plot-import.ts';
-import { findOverlaps, findPlot, geometryProblem, insertPlot, listPlots, plotsAsGeoJson, updatePlot, type PlotFilter } from './plots.repository.ts';
+import { createGrowingAreasService } from './growing-areas.service.ts';
+import { createHouseholdsService } from './households.service.ts';
+import { createOrganisationsService } from './organisations.service.ts';
+import { ONE_SQUARE_METRE_HA } from './hectares.ts';
+import { overlapConflict } from './plot-overlaps.ts';
+import { assertWritableScope, communeOf, organisationVisibleTo, ruleViolated } from './registry-scope.ts';
+import {
+  boundaryFacts,
+  boundaryVersions,
+  closeCurrentBoundary,
+  findOverlaps,
+  findPlot,
+  insertPlot,
+  listPlots,
+  lockPlotWrites,
+  openBoundaryVersion,
+  overlapOverridesOf,
+  overlapsWithAnyPlot,
+  plotsAsGeoJson,
+  recordOverlapOverrides,
+  updatePlot,
+  type PlotFilter,
+} from './plots.repository.ts';
 
 export type RegistryDeps = { db: Database; clock: Clock };
 
-const ruleViolated = (path: string, message: string) => new DomainError('rule_violated', message, { errors: [{ path, message }] });
+const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
+const plotCodeTaken = (code: string) => new DomainError('conflict', `A plot with code ${code} already exists in this province`, { errors: [{ path: 'code', message: 'already used' }] });
 
-/** Growing-area status transitions (vn-standards.md §1): only a province officer approves. */
-const growingAreaTransitions: Record<GrowingAreaStatus, GrowingAreaStatus[]> = {
-  draft: ['submitted'],
-  submitted: ['approved', 'draft'],
-  approved: ['suspended', 'revoked'],
-  suspended: ['approved', 'revoked'],
-  revoked: [],
-};
-
-async function communeOf(db: Executor, code: string) {
-  return db.selectFrom('adminUnits').select(['code', 'parentCode', 'name']).where('code', '=', code).where('level', '=', 'commune').executeTakeFirst();
+/** A boundary PostGIS accepts, enclosing at least 1 m² (the precision plot areas are stored to). */
+async function assertDrawable(tx: Executor, geoJson: string) {
+  const facts = await boundaryFacts(tx, geoJson);
+  if (!facts.valid) throw ruleViolated('boundary', `The boundary is not a valid polygon: ${facts.reason}`);
+  if ((facts.areaHa ?? 0) < ONE_SQUARE_METRE_HA) throw ruleViolated('boundary', 'The boundary encloses less than 1 m²');
 }
 
-/** May this actor place a record in this commune / organisation? Outside the scope reads as not found. */
-function assertWritableScope(actor: Actor, target: { provinceCode: string; communeCode: string; organisationId: string | null; householdId?: string | null }) {
-  const ok = (() => {
-    switch (actor.role) {
-      case 'admin':
-        return true;
-      case 'province_officer':
-      case 'commune_officer':
-      case 'verifier':
-        return actor.adminUnitCode === target.provinceCode || actor.adminUnitCode === target.communeCode;
-      case 'coop_manager':
-      case 'coop_recorder':
-      case 'enterprise':
-        return actor.organisationId !== null && actor.organisationId === target.organisationId;
-      case 'farmer':
-        return actor.householdId !== null && actor.householdId === target.householdId;
-    }
-  })();
-  if (!ok) throw new DomainError('not_found', 'The organisation, household or commune was not found in your scope');
+/** The overlaps of more than 1 m² with any plot: a 409 naming them, unless an override is given. */
+async function overlapsAccepted(tx: Executor, actor: Actor, geoJson: string, plotId: string | null, override: { reason: string } | undefined) {
+  const overlaps = await overlapsWithAnyPlot(tx, actor, geoJson, plotId);
+  if (overlaps.length && !override) {
+    const { detail, overlaps: named } = overlapConflict(overlaps);
+    throw new DomainError('conflict', detail, { overlaps: named, errors: [{ path: 'boundary', message: detail }] });
+  }
+  return overlaps;
 }
 
 export function createRegistryService({ db, clock }: RegistryDeps) {
@@ -72,34 +79,6 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     const target = { provinceCode: commune.parentCode, communeCode, organisationId: organisationId ?? null, householdId: c.householdId ?? null };
     assertWritableScope(actor, target);
     return target;
-  }
-
-  async function registerCandidates(tx: Executor, actor: Actor, candidates: PlotCandidate[], defaults: { organisationId?: string | undefined }) {
-    const refusals: Refusal[] = [];
-    const ids: string[] = [];
-    for (const c of candidates) {
-      const geoJson = JSON.stringify(c.boundary);
-      const problem = await geometryProblem(tx, geoJson);
-      if (problem) {
-        refusals.push({ row: c.row, field: 'geometry', message: `invalid polygon: ${problem}` });
-        continue;
-      }
-      try {
-        const target = await placePlot(tx, actor, { householdId: c.householdId, organisationId: defaults.organisationId ?? null, communeCode: c.communeCode });
-        const exists = await tx.selectFrom('plots').select('id').where('provinceCode', '=', target.provinceCode).where('code', '=', c.code).executeTakeFirst();
-        if (exists) {
-          refusals.push({ row: c.row, field: 'code', message: `a plot with code ${c.code} already exists in this province` });
-          continue;
-        }
-        const { id } = await insertPlot(tx, actor, { ...target, code: c.code, name: c.name, landUse: c.landUse, boundaryGeoJson: geoJson });
-        ids.push(id);
-      } catch (err) {
-        if (!(err instanceof DomainError)) throw err;
-        const field = (err.details?.errors as FieldError[] | undefined)?.[0]?.path ?? 'row';
-        refusals.push({ row: c.row, field, message: err.message });
-      }
-    }
-    return { ids, refusals };
   }
 
   return {
@@ -134,13 +113,7 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
 
     async listOrganisations(actor: Actor, page: number, pageSize: number) {
       assertCan(actor, 'registry:read');
-      // Organisations are visible by their own id for members, by place for officers.
-      const scope = actor.role === 'coop_manager' || actor.role === 'coop_recorder' || actor.role === 'enterprise'
-        ? sql<boolean>`o.id = ${actor.organisationId}`
-        : actor.role === 'farmer'
-          ? sql<boolean>`o.id in (select organisation_id from households where id = ${actor.householdId})`
-          : visibleTo(actor, 'o', null);
-      const base = db.selectFrom('organisations as o').leftJoin('adminUnits as c', 'c.code', 'o.communeCode').where(scope);
+      const base = db.selectFrom('organisations as o').leftJoin('adminUnits as c', 'c.code', 'o.communeCode').where(organisationVisibleTo(actor, 'o'));
       const [rows, count] = await Promise.all([
         base
           .select(['o.id', 'o.name', 'o.kind', 'o.provinceCode', 'o.communeCode', 'c.name as communeName'])
@@ -208,113 +181,70 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     async getPlot(actor: Actor, id: string) {
       const plot = await findPlot(db, actor, id);
       if (!plot) throw notFound('Plot', id);
-      return { ...plot, overlaps: await findOverlaps(db, actor, id) };
+      return { ...plot, overlaps: await findOverlaps(db, actor, id), overlapOverrides: await overlapOverridesOf(db, actor, id) };
     },
 
-    async registerPlot(actor: Actor, body: { code: string; name: string; householdId?: string | undefined; organisationId?: string | undefined; communeCode?: string | undefined; landUse: LandUse; boundary: unknown }) {
-      assertCan(actor, 'plots:edit');
-      return db.transaction().execute(async (tx) => {
-        const geoJson = JSON.stringify(body.boundary);
-        const problem = await geometryProblem(tx, geoJson);
-        if (problem) throw ruleViolated('boundary', `The boundary is not a valid polygon: ${problem}`);
-        const target = await placePlot(tx, actor, body);
-        const duplicate = await tx.selectFrom('plots').select('id').where('provinceCode', '=', target.provinceCode).where('code', '=', body.code).executeTakeFirst();
-        if (duplicate) throw new DomainError('conflict', `A plot with code ${body.code} already exists in this province`, { errors: [{ path: 'code', message: 'already used' }] });
-        return insertPlot(tx, actor, { ...target, code: body.code, name: body.name, landUse: body.landUse, boundaryGeoJson: geoJson });
-      });
-    },
-
-    async updatePlot(actor: Actor, id: string, body: { name?: string | undefined; landUse?: LandUse | undefined; boundary?: unknown }) {
-      return db.transaction().execute(async (tx) => {
-        const plot = await findPlot(tx, actor, id);
-        if (!plot) throw notFound('Plot', id);
-        assertCan(actor, 'plots:edit');
-        const boundaryGeoJson = body.boundary === undefined ? undefined : JSON.stringify(body.boundary);
-        if (boundaryGeoJson) {
-          const problem = await geometryProblem(tx, boundaryGeoJson);
-          if (problem) throw ruleViolated('boundary', `The boundary is not a valid polygon: ${problem}`);
-        }
-        await updatePlot(tx, actor, id, { name: body.name, landUse: body.landUse, boundaryGeoJson }, clock.now());
-      });
-    },
-
-    /**
-     * All-or-nothing per file: every row is checked (shape, geometry, scope, duplicates) inside one
-     * transaction; if any row is refused the transaction rolls back and the refusals are returned.
-     */
-    async importPlots(actor: Actor, format: 'geojson' | 'csv', text: string, defaults: { organisationId?: string | undefined }) {
-      assertCan(actor, 'plots:import');
-      const parsed = format === 'geojson' ? parseGeoJsonPlots(text) : parseCsvPlots(text);
-      if (parsed.refusals.length) throw importRefused(parsed.refusals);
-      const codes = new Map<string, number>();
-      const dupes: Refusal[] = [];
-      for (const c of parsed.candidates) {
-        const first = codes.get(c.code);
-        if (first) dupes.push({ row: c.row, field: 'code', message: `code ${c.code} is used again (first on row ${first})` });
-        else codes.set(c.code, c.row);
-      }
-      if (dupes.length) throw importRefused(dupes);
-      if (parsed.candidates.length === 0) throw importRefused([{ row: 0, field: 'file', message: 'the file holds no plots' }]);
-      return db.transaction().execute(async (tx) => {
-        const { ids, refusals } = await registerCandidates(tx, actor, parsed.candidates, defaults);
-        if (refusals.length) throw importRefused(refusals); // rolls the transaction back
-        return { imported: ids.length, refused: [] as Refusal[] };
-      });
-    },
-
-    async listGrowingAreas(actor: Actor) {
-      const areas = await db
-        .selectFrom('growingAreas as g')
-        .where(visibleTo(actor, 'g', null))
-        .select(['g.id', 'g.name', 'g.crop', 'g.domesticCode', 'g.exportCode', 'g.status', 'g.organisationId', 'g.communeCode'])
-        .select(sql<number>`(select count(*) from growing_area_plots gp where gp.growing_area_id = g.id)`.as('plotCount'))
-        .select(sql<number>`coalesce((select sum(p.area_ha) from growing_area_plots gp join plots p on p.id = gp.plot_id where gp.growing_area_id = g.id), 0)`.as('areaHa'))
-        .orderBy('g.name')
-        .execute();
-      const history = areas.length
-        ? await db.selectFrom('growingAreaStatusHistory').selectAll().where('growingAreaId', 'in', areas.map((a) => a.id)).orderBy('id').execute()
-        : [];
-      return areas.map((a) => ({
-        ...a,
-        history: history.filter((h) => h.growingAreaId === a.id).map((h) => ({ status: h.status, reason: h.reason, changedAt: h.changedAt.toISOString(), changedBy: h.changedBy })),
+    /** Every boundary the plot has had, oldest first; the current one (validTo null) last. */
+    async plotBoundaries(actor: Actor, id: string) {
+      const plot = await findPlot(db, actor, id);
+      if (!plot) throw notFound('Plot', id);
+      const versions = await boundaryVersions(db, id);
+      return versions.map(({ boundaryJson, validFrom, validTo, areaHa, ...v }) => ({
+        ...v,
+        areaHa: Number(areaHa),
+        boundary: JSON.parse(boundaryJson) as GeoJsonArea, // ST_AsGeoJSON of a MultiPolygon column
+        validFrom: validFrom.toISOString(),
+        validTo: validTo?.toISOString() ?? null,
       }));
     },
 
-    async createGrowingArea(actor: Actor, body: { name: string; crop: string; plotIds: string[]; domesticCode?: string | undefined; exportCode?: string | undefined }) {
-      assertCan(actor, 'growing-areas:edit');
+    /**
+     * A new plot; its area is computed by PostGIS on geography. A boundary overlapping any plot by
+     * more than 1 m² is refused (409) unless the body carries overlapOverride, which is recorded.
+     */
+    async registerPlot(actor: Actor, body: RegisterPlotBody) {
+      assertCan(actor, 'plots:edit');
       return db.transaction().execute(async (tx) => {
-        const plots = await tx.selectFrom('plots as p').select(['p.id', 'p.organisationId', 'p.provinceCode', 'p.communeCode']).where('p.id', 'in', body.plotIds).where(visibleTo(actor, 'p')).execute();
-        const missing = body.plotIds.filter((id) => !plots.some((p) => p.id === id));
-        if (missing.length) throw notFound('Plot', missing.join(', '));
-        const first = plots[0]!;
-        const { id } = await tx
-          .insertInto('growingAreas')
-          .values({ name: body.name, crop: body.crop, organisationId: first.organisationId, provinceCode: first.provinceCode, communeCode: first.communeCode, domesticCode: body.domesticCode ?? null, exportCode: body.exportCode ?? null, createdBy: actor.userId })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx.insertInto('growingAreaPlots').values(body.plotIds.map((plotId) => ({ growingAreaId: id, plotId }))).execute();
-        await tx.insertInto('growingAreaStatusHistory').values({ growingAreaId: id, status: 'draft', reason: null, changedBy: actor.userId }).execute();
+        const geoJson = JSON.stringify(body.boundary);
+        await assertDrawable(tx, geoJson);
+        const target = await placePlot(tx, actor, body);
+        await lockPlotWrites(tx, target.provinceCode);
+        const duplicate = await tx.selectFrom('plots').select('id').where('provinceCode', '=', target.provinceCode).where('code', '=', body.code).executeTakeFirst();
+        if (duplicate) throw plotCodeTaken(body.code);
+        const overlaps = await overlapsAccepted(tx, actor, geoJson, null, body.overlapOverride);
+        const { id } = await insertPlot(tx, actor, { ...target, code: body.code, name: body.name, landUse: body.landUse, boundaryGeoJson: geoJson }).catch((err: unknown) => {
+          throw isUniqueViolation(err) ? plotCodeTaken(body.code) : err;
+        });
+        if (body.overlapOverride) await recordOverlapOverrides(tx, actor, id, overlaps, body.overlapOverride.reason, clock.now());
         return { id };
       });
     },
 
-    async changeGrowingAreaStatus(actor: Actor, id: string, status: GrowingAreaStatus, reason: string | undefined) {
+    /** Renames, changes land use or redraws; a redraw keeps the previous boundary in the history. */
+    async updatePlot(actor: Actor, id: string, body: UpdatePlotBody) {
       return db.transaction().execute(async (tx) => {
-        const area = await tx.selectFrom('growingAreas as g').select(['g.id', 'g.status']).where('g.id', '=', id).where(visibleTo(actor, 'g', null)).forUpdate().executeTakeFirst();
-        if (!area) throw notFound('Growing area', id);
-        assertCan(actor, status === 'submitted' || status === 'draft' ? 'growing-areas:edit' : 'growing-areas:approve');
-        if (!growingAreaTransitions[area.status].includes(status)) throw new DomainError('conflict', `A ${area.status} growing area cannot become ${status}`);
-        if ((status === 'suspended' || status === 'revoked') && !reason) throw ruleViolated('reason', 'A reason is required to suspend or revoke');
-        await tx.updateTable('growingAreas').set({ status, updatedBy: actor.userId, updatedAt: clock.now() }).where('id', '=', id).execute();
-        await tx.insertInto('growingAreaStatusHistory').values({ growingAreaId: id, status, reason: reason ?? null, changedBy: actor.userId }).execute();
+        const plot = await findPlot(tx, actor, id);
+        if (!plot) throw notFound('Plot', id);
+        assertCan(actor, 'plots:edit');
+        const now = clock.now();
+        if (body.boundary === undefined) {
+          await updatePlot(tx, actor, id, { name: body.name, landUse: body.landUse }, now);
+          return;
+        }
+        const geoJson = JSON.stringify(body.boundary);
+        await assertDrawable(tx, geoJson);
+        await lockPlotWrites(tx, plot.provinceCode);
+        const overlaps = await overlapsAccepted(tx, actor, geoJson, id, body.overlapOverride);
+        const version = await closeCurrentBoundary(tx, id, now);
+        await updatePlot(tx, actor, id, { name: body.name, landUse: body.landUse, boundaryGeoJson: geoJson }, now);
+        await openBoundaryVersion(tx, actor, id, version, body.reason ?? null, now);
+        if (body.overlapOverride) await recordOverlapOverrides(tx, actor, id, overlaps, body.overlapOverride.reason, now);
       });
     },
+
+    ...createOrganisationsService({ db, clock }),
+    ...createHouseholdsService({ db, clock }),
+    ...createGrowingAreasService({ db, clock }),
   };
 }
 export type RegistryService = ReturnType<typeof createRegistryService>;
-
-export const importRefused = (refusals: Refusal[]) =>
-  new DomainError('rule_violated', `Nothing was imported: ${refusals.length} row(s) refused`, {
-    errors: refusals.map((r) => ({ path: `row ${r.row}: ${r.field}`, message: r.message })),
-    refused: refusals,
-  });
