@@ -30,7 +30,16 @@ export const authRoutes = (services: Services, config: Config): FastifyPluginAsy
     '/auth/login',
     {
       schema: { tags, summary: 'Log in with a phone number or e-mail and a password; sets the session cookie', security: [], body: LoginBody, response: { 200: SessionResponse } },
-      config: { rateLimit: { max: config.auth.loginRateLimitPerMinute, timeWindow: '1 minute' } },
+      // Counted per client address and login after the body is parsed: a guesser is slowed on each
+      // account, while a cooperative office sharing one address can still log in its members.
+      config: {
+        rateLimit: {
+          max: config.auth.loginRateLimitPerMinute,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${String((request.body as { login?: unknown } | undefined)?.login ?? '').trim().toLowerCase()}`,
+        },
+      },
     },
     async (request, reply) => {
       const { user, sessionToken, expiresAt } = await services.auth.login(request.body.login, request.body.password);
