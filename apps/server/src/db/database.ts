@@ -119,6 +119,9 @@ export function pgTypes() {
 
 export async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: maxConnections, types: pgTypes() });
+  // An idle connection can be ended by the server (restart, failover, DROP DATABASE … WITH (FORCE));
+  // pg emits that on the pool, and an unhandled 'error' event would crash the process.
+  pool.on('error', (err) => console.error(`[db] idle connection lost: ${err.message}`));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return {
     db,
