@@ -15,6 +15,10 @@ import { prepareDatabase, startServer } from './main.ts';
 import { actorFor } from './modules/auth/auth.service.ts';
 import { findUserByLogin } from './modules/auth/auth.repository.ts';
 import { importActivitiesCommand } from './modules/diary/import-activities.command.ts';
+import { auditVerifyCommand } from './modules/audit/audit.command.ts';
+import { createDiaryService } from './modules/diary/diary.service.ts';
+import { createRecalculations, createRunsService } from './modules/mrv-runs/index.ts';
+import { recalcCommand } from './modules/mrv-runs/recalc.command.ts';
 import { loadAdminUnits } from './modules/registry/admin-units.loader.ts';
 import { createServices } from './services.ts';
 import { systemClock } from './shared/clock.ts';
@@ -38,6 +42,11 @@ const HELP = `Đồng Xanh ${APP_VERSION} — dongxanh <command> [options]
                                  occurred_on, details_json): all rows or none, refused rows listed, exit 2
   mrv calc [--file F]            MRV calculator: one contract JSON document on stdin (or F), result on stdout;
                                  exit 2 with {"error":"INVALID_INPUT",...} on invalid input
+  mrv recalc --province NN | --commune NNNNN [--source diary|snapshots]
+                                 recalculate every season of a province or commune (progress on stderr); the new
+                                 runs become current together at the end; --resume JOB_ID continues a job stopped
+                                 by a crash from its checkpoint, --list-interrupted lists such jobs
+  audit verify                   check the audit log's hash chain; exit 1 naming the first broken link
   version                        print the version
 
 Environment: DATABASE_URL (PostgreSQL), DATA_DIR (embedded database folder, default ./data), HOST, PORT (3000).`;
@@ -176,8 +185,22 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'mrv': {
       const [sub, ...args] = rest;
-      if (sub !== 'calc') throw new DomainError('invalid_input', `unknown mrv command '${sub ?? ''}': try 'mrv calc'`);
+      if (sub === 'recalc') {
+        return recalcCommand(args, (run) => withDatabase(async (database) => {
+          await migrateToLatest(database.db);
+          const diary = createDiaryService({ db: database.db, clock: systemClock() });
+          return run(createRecalculations({ db: database.db, clock: systemClock(), runs: createRunsService({ db: database.db, clock: systemClock(), diary }), log: (m, e) => log(`${m} ${e ?? ''}`) }));
+        }), log);
+      }
+      if (sub !== 'calc') throw new DomainError('invalid_input', `unknown mrv command '${sub ?? ''}': try 'mrv calc' or 'mrv recalc'`);
       return mrvCalc(args);
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') throw new DomainError('invalid_input', `unknown audit command '${rest[0] ?? ''}': try 'audit verify'`);
+      return withDatabase(async ({ db }) => {
+        await migrateToLatest(db);
+        return auditVerifyCommand(db, systemClock());
+      });
     }
     case 'version':
     case '--version':

@@ -18,6 +18,19 @@ import { OrganisationsPage } from './pages/organisations-page.tsx';
 import { PlotDetailPage } from './pages/plot-detail-page.tsx';
 import { PlotNewPage } from './pages/plot-new-page.tsx';
 import { PlotsPage } from './pages/plots-page.tsx';
+import { LabelPage } from './label/label-page.tsx';
+import { LotDetailPage } from './traceability/lot-detail-page.tsx';
+import { LotsPage } from './traceability/lots-page.tsx';
+import { AuditPage } from './mrv/audit-page.tsx';
+import { CreditsPage } from './mrv/credits-page.tsx';
+import { EvidencePage } from './mrv/evidence-page.tsx';
+import { RecalculationsPage } from './mrv/recalculations-page.tsx';
+import { SeasonRunsPage } from './mrv/season-runs-page.tsx';
+import { SubmissionPage } from './mrv/submission-page.tsx';
+import { NewSubmissionPage, SubmissionsPage } from './mrv/submissions-page.tsx';
+import { DIARY_TITLES, DiaryRoutes, isDiaryPath } from './diary/diary-routes.tsx';
+import { PLANNING_NAV, PLANNING_TITLES, planningPage } from './plans/plans-routes.tsx';
+import { OfflineAgent } from './offline/offline-agent.tsx';
 import { Link, matchPath, useLocation, useNavigate, useSearchParams, withQuery } from './router/index.tsx';
 
 interface NavItem {
@@ -31,11 +44,16 @@ const NAV: NavItem[] = [
   { to: '/', label: 'nav.home', protected: true },
   { to: '/calculator', label: 'nav.calculator', protected: false },
   { to: '/plots', label: 'nav.plots', protected: true },
+  { to: '/diary', label: 'diary.nav', protected: true },
   { to: '/households', label: 'nav.households', protected: true },
   { to: '/growing-areas', label: 'nav.growingAreas', protected: true },
   { to: '/organisations', label: 'nav.organisations', protected: true },
   { to: '/admin-units', label: 'nav.adminUnits', protected: true },
   { to: '/import', label: 'nav.import', protected: true },
+  { to: '/lots', label: 'nav.lots', protected: true },
+  { to: '/label', label: 'nav.lowEmissionLabel', protected: true },
+  { to: '/mrv', label: 'mrv.nav', protected: true },
+  ...PLANNING_NAV,
 ];
 
 const isCurrent = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
@@ -69,6 +87,7 @@ export function App() {
           {t('app.name')} · {t('app.tagline')}
         </p>
       </footer>
+      <OfflineAgent />
     </>
   );
 }
@@ -166,6 +185,10 @@ function UserMenu() {
 }
 
 const TITLES: Array<[string, MessageKey]> = [
+  ...PLANNING_TITLES,
+  ['/lots/:id', 'nav.lots'],
+  ['/lots', 'nav.lots'],
+  ['/label', 'nav.lowEmissionLabel'],
   ['/calculator', 'nav.calculator'],
   ['/login', 'login.title'],
   ['/plots/new', 'plotNew.title'],
@@ -179,6 +202,15 @@ const TITLES: Array<[string, MessageKey]> = [
   ['/organisations', 'nav.organisations'],
   ['/admin-units', 'nav.adminUnits'],
   ['/import', 'nav.import'],
+  ['/mrv/submissions/new', 'mrv.new.title'],
+  ['/mrv/submissions/:id/evidence/:seasonId', 'mrv.items.evidence'],
+  ['/mrv/submissions/:id', 'mrv.tab.submissions'],
+  ['/mrv/seasons/:id', 'mrv.tab.submissions'],
+  ['/mrv/credits', 'mrv.tab.credits'],
+  ['/mrv/recalculations', 'mrv.tab.recalculations'],
+  ['/mrv/audit', 'mrv.tab.audit'],
+  ['/mrv', 'mrv.tab.submissions'],
+  ...DIARY_TITLES,
   ['/', 'nav.home'],
 ];
 
@@ -222,6 +254,24 @@ function Routes() {
     if (organisation?.id) return <OrganisationDetailPage key={organisation.id} id={organisation.id} />;
     if (pathname === '/admin-units') return <AdminUnitsPage />;
     if (pathname === '/import') return <ImportPage />;
+    const lot = matchPath('/lots/:id', pathname);
+    if (pathname === '/lots') return <LotsPage />;
+    if (lot?.id) return <LotDetailPage key={lot.id} id={lot.id} />;
+    if (pathname === '/label') return <LabelPage />;
+    const evidence = matchPath('/mrv/submissions/:id/evidence/:seasonId', pathname);
+    const submission = matchPath('/mrv/submissions/:id', pathname);
+    const seasonRuns = matchPath('/mrv/seasons/:id', pathname);
+    if (pathname === '/mrv') return <SubmissionsPage />;
+    if (pathname === '/mrv/submissions/new') return <NewSubmissionPage />;
+    if (evidence?.id && evidence.seasonId) return <EvidencePage key={`${evidence.id}/${evidence.seasonId}`} submissionId={evidence.id} seasonId={evidence.seasonId} />;
+    if (submission?.id) return <SubmissionPage key={submission.id} id={submission.id} />;
+    if (seasonRuns?.id) return <SeasonRunsPage key={seasonRuns.id} seasonId={seasonRuns.id} />;
+    if (pathname === '/mrv/credits') return <CreditsPage />;
+    if (pathname === '/mrv/recalculations') return <RecalculationsPage />;
+    if (pathname === '/mrv/audit') return <AuditPage />;
+    const planning = planningPage(pathname);
+    if (planning) return planning;
+    if (isDiaryPath(pathname)) return <DiaryRoutes pathname={pathname} />;
     return null;
   })();
   const known = titleKey !== 'notFound.title';

@@ -8,12 +8,18 @@ import * as createFoundation from './migrations/2026-11-23T1800-create-foundatio
 import * as extendRegistry from './migrations/2026-11-23T1900-extend-registry.ts';
 import * as createImportJobs from './migrations/2026-11-23T1930-create-import-jobs.ts';
 import * as createDiary from './migrations/2026-11-23T2000-create-diary.ts';
+import * as createMrvVerificationCredits from './migrations/2026-11-23T2100-create-mrv-verification-credits.ts';
+import * as createTraceabilityLabel from './migrations/2026-11-23T2130-create-traceability-label.ts';
+import * as createPlansReportsProgramme from './migrations/2026-11-23T2200-create-plans-reports-programme.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T1800-create-foundation': createFoundation,
   '2026-11-23T1900-extend-registry': extendRegistry,
   '2026-11-23T1930-create-import-jobs': createImportJobs,
   '2026-11-23T2000-create-diary': createDiary,
+  '2026-11-23T2100-create-mrv-verification-credits': createMrvVerificationCredits,
+  '2026-11-23T2130-create-traceability-label': createTraceabilityLabel,
+  '2026-11-23T2200-create-plans-reports-programme': createPlansReportsProgramme,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

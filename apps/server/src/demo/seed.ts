@@ -9,6 +9,10 @@ import type { Database, Executor } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { seedDemoDiary } from './diary-demo.ts';
+import { seedDemoMrv } from './mrv-demo.ts';
+import { seedDemoTraceability } from './traceability-demo.ts';
+import { seedDemoPlanning } from './plans-demo.ts';
+import { refreshAll } from '../modules/dashboards/refresh.ts';
 
 export const DEMO_PASSWORD = 'dongxanh2026';
 export const DEMO_PROVINCE = '92'; // Thành phố Cần Thơ
@@ -80,8 +84,8 @@ export async function seedDemo(db: Database, log: (m: string) => void = () => {}
   await db.transaction().execute(async (tx) => {
     const org = (name: string, kind: 'cooperative' | 'enterprise' | 'verifier' | 'agency', communeCode: string, gln: string | null) =>
       tx.insertInto('organisations').values({ name, kind, provinceCode: DEMO_PROVINCE, communeCode, taxCode: null, gln, createdBy: null }).returning('id').executeTakeFirstOrThrow();
-    const coop = await org('Hợp tác xã Nông nghiệp Thới Lai Xanh', 'cooperative', DEMO_COMMUNE, '8930000100017');
-    const mill = await org('Công ty TNHH Xay xát Gạo Cờ Đỏ', 'enterprise', NEIGHBOUR_COMMUNE, '8930000200014');
+    const coop = await org('Hợp tác xã Nông nghiệp Thới Lai Xanh', 'cooperative', DEMO_COMMUNE, '8930000100016');
+    const mill = await org('Công ty TNHH Xay xát Gạo Cờ Đỏ', 'enterprise', NEIGHBOUR_COMMUNE, '8930000200013');
     const verifierOrg = await org('Trung tâm Thẩm định Phát thải Mê Kông', 'verifier', '31135', null);
     await org('Sở Nông nghiệp và Môi trường thành phố Cần Thơ', 'agency', '31120', null);
 
@@ -169,6 +173,10 @@ export async function seedDemo(db: Database, log: (m: string) => void = () => {}
     for (const u of DEMO_USERS) await user(u.login, u.role, u.name, scopes[u.role]);
     await seedDemoDiary(tx); // one Đông Xuân 2025–2026 season per plot (diary-demo.ts)
   });
+  await seedDemoMrv(db, log); // project, runs, a verified submission, credits and a retirement (mrv-demo.ts)
+  await seedDemoTraceability(db, log); // harvest → co-op lot → mill → milled rice, 5 kg bags, shipment, label (traceability-demo.ts)
+  await db.transaction().execute((tx) => seedDemoPlanning(tx, passwordHash)); // the seeds' plans, zones, Lào Cai's diary, programme (plans-demo.ts)
+  await refreshAll(db, { now: new Date() }); // the dashboards' rollups of everything above, so the first view is immediate
   log(`demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => `${u.login} ${u.role}`).join(', ')}`);
   return { created: true };
 }

@@ -19,7 +19,14 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { diaryRoutes } from '../modules/diary/diary.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { mrvRoutes } from '../modules/mrv/mrv.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { creditsRoutes } from '../modules/credits/credits.routes.ts';
+import { planningRoutes } from '../modules/plans/index.ts';
+import { mrvRunsRoutes } from '../modules/mrv-runs/runs.routes.ts';
+import { verificationRoutes } from '../modules/verification/verification.routes.ts';
 import { registryRoutes } from '../modules/registry/registry.routes.ts';
+import { labelRoutes } from '../modules/label/label.routes.ts';
+import { publicPageRoutes, traceabilityRoutes } from '../modules/traceability/traceability.routes.ts';
 import { healthRoutes } from './health.routes.ts';
 import { SESSION_COOKIE } from './context.ts';
 import { onError, sendProblem } from './problem.ts';
@@ -87,9 +94,18 @@ export async function buildApp(services: Services, config: Config, opts: { webDi
       await api.register(registryRoutes(services));
       await api.register(diaryRoutes(services));
       await api.register(importsRoutes(services));
+      await api.register(traceabilityRoutes(services, config));
+      await api.register(labelRoutes(services));
+      await api.register(mrvRunsRoutes(services));
+      await api.register(verificationRoutes(services));
+      await api.register(auditRoutes(services));
+      await api.register(creditsRoutes(services));
+      await api.register(planningRoutes(services));
     },
     { prefix: '/api/v1' },
   );
+
+  await app.register(publicPageRoutes(services, config));
 
   const webDist = opts.webDist === undefined ? defaultWebDist : opts.webDist;
   const hasWeb = webDist !== null && existsSync(webDist);

@@ -20,7 +20,62 @@ export type Permission =
   | 'admin-units:edit'
   | 'tokens:manage'
   | 'diary:write'
-  | 'catalogues:edit';
+  | 'catalogues:edit'
+  | MrvPermission
+  | TracePermission
+  | PlanPermission;
+
+/**
+ * MRV runs, review and verification, credits (issue 5). Separation of duties: cooperatives submit,
+ * commune and province officers review, verifiers verify; the services also refuse a person who
+ * submitted or recorded the data from reviewing it, and a reviewer from verifying it.
+ */
+type MrvPermission = 'mrv:run' | 'mrv:manage' | 'submissions:submit' | 'submissions:review' | 'submissions:verify' | 'credits:issue' | 'credits:trade';
+const mrvPermissionsByRole: Record<Role, readonly MrvPermission[]> = {
+  farmer: [],
+  coop_manager: ['mrv:run', 'submissions:submit', 'credits:trade'],
+  coop_recorder: ['mrv:run', 'submissions:submit'],
+  commune_officer: ['mrv:run', 'submissions:review'],
+  province_officer: ['mrv:run', 'mrv:manage', 'submissions:review', 'credits:issue', 'credits:trade'],
+  verifier: ['submissions:verify'],
+  enterprise: ['credits:trade'],
+  admin: ['mrv:run', 'mrv:manage', 'submissions:submit', 'submissions:review', 'submissions:verify', 'credits:issue', 'credits:trade'],
+};
+
+/**
+ * Traceability and the label (issue 6): co-ops and enterprises record lots and events; officers,
+ * verifiers and the holders evaluate label criteria; only verifiers and the province issue, suspend or
+ * revoke certificates (VIETRISA's label is verified by the local authority or an accredited body,
+ * vn-standards.md §6.3).
+ */
+type TracePermission = 'trace:write' | 'label:evaluate' | 'label:certify';
+const tracePermissionsByRole: Record<Role, readonly TracePermission[]> = {
+  farmer: [],
+  coop_manager: ['trace:write', 'label:evaluate'],
+  coop_recorder: ['trace:write'],
+  commune_officer: ['label:evaluate'],
+  province_officer: ['label:evaluate', 'label:certify'],
+  verifier: ['label:evaluate', 'label:certify'],
+  enterprise: ['trace:write', 'label:evaluate'],
+  admin: ['trace:write', 'label:evaluate', 'label:certify'],
+};
+
+/**
+ * Targets, dashboards, yearly reports and programme management (issue 7). Officers read plans and
+ * dashboards of their unit; they keep their own unit's plans, entered values, tasks and reports;
+ * the province returns a commune's submitted report; boundaries and ecological zones are the admin's.
+ */
+type PlanPermission = 'plans:read' | 'plans:edit' | 'reports:prepare' | 'reports:return' | 'programme:edit' | 'geodata:edit';
+const planPermissionsByRole: Record<Role, readonly PlanPermission[]> = {
+  farmer: [],
+  coop_manager: [],
+  coop_recorder: [],
+  commune_officer: ['plans:read', 'plans:edit', 'reports:prepare', 'programme:edit'],
+  province_officer: ['plans:read', 'plans:edit', 'reports:prepare', 'reports:return', 'programme:edit'],
+  verifier: ['plans:read'],
+  enterprise: [],
+  admin: ['plans:read', 'plans:edit', 'reports:prepare', 'reports:return', 'programme:edit', 'geodata:edit'],
+};
 
 const everyone: Permission[] = ['registry:read', 'tokens:manage'];
 
@@ -49,7 +104,7 @@ export interface Actor {
 }
 
 export function permissionsFor(role: Role, tokenScopes?: readonly string[]): Set<Permission> {
-  const granted = permissionsByRole[role];
+  const granted = [...permissionsByRole[role], ...mrvPermissionsByRole[role], ...tracePermissionsByRole[role], ...planPermissionsByRole[role]];
   if (!tokenScopes) return new Set(granted);
   return new Set(granted.filter((p) => tokenScopes.includes(p)));
 }

@@ -307,6 +307,17 @@ describe('farming diary', () => {
       assert.equal(stale.json().current.version, 2);
     });
 
+    it('a closed season refuses new records with 409', async () => {
+      const plot = await g.plot({ organisationId: coop.coop.id, householdId: coop.household.id, lon: 105.5535 });
+      const closing = await newSeason(recorder, plot.id);
+      const closed = await call(recorder, 'PATCH', `/seasons/${closing.id}`, { baseVersion: 1, status: 'closed' });
+      assert.equal(closed.statusCode, 200, closed.body);
+      assert.equal(SeasonEnvelope.parse(closed.json()).season.updatedBy, recorderId);
+      const res = await call(recorder, 'POST', `/seasons/${closing.id}/activities`, { clientId: randomUUID(), type: 'irrigation', occurredOn: D(5), details: {} });
+      assert.equal(res.statusCode, 409);
+      assert.match(Problem.parse(res.json()).detail, /is closed/);
+    });
+
     it('names the field of an invalid edit and changes nothing', async () => {
       const a = await record(recorder, seasonId, 'harvest', 100, { yieldKgPerHa: 6000 });
       const res = await call(recorder, 'PATCH', `/activities/${a.id}`, { baseVersion: 1, details: { yieldKgPerHa: -5 } });

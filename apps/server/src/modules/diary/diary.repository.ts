@@ -44,15 +44,6 @@ export async function findSeason(db: Executor, actor: Actor, id: string) {
   return withCounts(seasonBase(db)).where(visibleTo(actor, 's')).where('s.id', '=', id).executeTakeFirst();
 }
 
-/** A season by its id or by the clientId it was created with (the offline app knows only the latter). */
-export async function findSeasonByIdOrClientId(db: Executor, actor: Actor, idOrClientId: string) {
-  return withCounts(seasonBase(db))
-    .where(visibleTo(actor, 's'))
-    .where((eb) => eb.or([eb('s.id', '=', idOrClientId), eb('s.clientId', '=', idOrClientId)]))
-    .orderBy(sql`s.id = ${idOrClientId}`, 'desc')
-    .executeTakeFirst();
-}
-
 /** What a write needs of a season the caller may see (no joins, no counts: the hot path of sync). */
 export async function findSeasonForWrite(db: Executor, actor: Actor, idOrClientId: string) {
   return db
@@ -222,7 +213,8 @@ export async function findActivity(db: Executor, actor: Actor, idOrClientId: str
 /** Unscoped, across every province partition: who already holds these idempotency keys. */
 export async function findActivitiesByClientIds(db: Executor, clientIds: readonly string[]) {
   if (clientIds.length === 0) return [];
-  return db.selectFrom('activities as a').select(activityColumns).where('a.clientId', 'in', clientIds).execute() as Promise<ActivityRow[]>;
+  // One array parameter rather than one parameter per id: a 500-mutation flush plans once, cheaply.
+  return db.selectFrom('activities as a').select(activityColumns).where(sql<boolean>`a.client_id = any(${[...clientIds]}::uuid[])`).execute() as Promise<ActivityRow[]>;
 }
 
 /** Reads activities by id within known provinces (after an insert, for the presenter). */

@@ -15,7 +15,6 @@ import {
   ActivityDetailsByType,
   CreateSeasonBody,
   TypedActivityDetails,
-  IsoDate,
   type ActivityResponse,
   type ActivityType,
   type BulkActivityBody,
@@ -29,7 +28,7 @@ import {
 } from '@dongxanh/contracts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound, type FieldError } from '../../shared/errors.ts';
+import { DomainError, notFound } from '../../shared/errors.ts';
 import { defaultReferenceDataDir } from '../../reference-data.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { importActivities } from './activity-import.ts';
@@ -44,13 +43,15 @@ import { loadRestrictedList, type RestrictedIngredient } from './compliance-pest
 import { growingAreaSeasons, openFlagsOfSeason, refreshComplianceFlags, type SeasonRef } from './compliance.repository.ts';
 import {
   activitiesByIds, activitiesOfBatch, advanceSeasonStatus, distanceToPlotM, findActivitiesByClientIds, findActivity, findBatch, findPhotoByContent,
-  findPhotoContent, findPlotForSeason, findRevisionByMutation, findSeasonForWrite, findSeasonsForWrite, findSameNamedSeason, findSeason, findSeasonByClientId, findSeasonByIdOrClientId, insertActivities, insertBatch,
-  insertPhoto, insertSeason, liveActivitiesOfSeasons, listSeasons, photosOfActivities, reviseActivity, savepoint, seasonsOfPlot, updateSeasonAtVersion,
-  type ActivityRow, type NewActivity, type SeasonChanges, type SeasonFilter, type SeasonRow, type WriteSeason,
+  findPhotoContent, findPlotForSeason, findRevisionByMutation, findSameNamedSeason, findSeason, findSeasonByClientId, findSeasonForWrite, findSeasonsForWrite,
+  insertActivities, insertBatch, insertPhoto, insertSeason, liveActivitiesOfSeasons, listSeasons, photosOfActivities, reviseActivity, savepoint, seasonsOfPlot,
+  updateSeasonAtVersion, type ActivityRow, type NewActivity, type SeasonChanges, type SeasonFilter, type SeasonRow, type WriteSeason,
 } from './diary.repository.ts';
 import { presentActivity, presentFlag, presentPhoto, presentSeason } from './diary.presenter.ts';
 import { payloadHash, sha256Hex, uuidV5 } from './ids.ts';
 import { deriveSeasonFacts, type FactActivity } from './season-facts.ts';
+import { assertSeasonUnlocked } from '../verification/season-lock.ts';
+import { createRun, failure, need, parsePayload, SyncActivityPayload, SyncSeasonPayload, SyncUpdatePayload, zodErrors } from './sync-mutations.ts';
 
 export type DiaryDeps = { db: Database; clock: Clock; restrictedPesticides?: readonly RestrictedIngredient[] };
 
@@ -58,8 +59,6 @@ export type DiaryDeps = { db: Database; clock: Clock; restrictedPesticides?: rea
 const FLAG_TYPES: ReadonlySet<ActivityType> = new Set(['pesticide', 'harvest']);
 
 const conflict = (message: string, current?: unknown) => new DomainError('conflict', message, current === undefined ? {} : { current });
-const zodErrors = (error: z.ZodError, prefix: string): FieldError[] =>
-  error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: i.message }));
 
 type Outcome<T> = { status: 'applied' | 'duplicate'; record: T };
 
@@ -122,6 +121,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
     const existing = touched.knownActivities ? touched.knownActivities.get(body.clientId) : (await findActivitiesByClientIds(tx, [body.clientId]))[0];
     if (existing) return replayOf(tx, actor, existing, hash);
     if (season.status === 'closed') throw conflict(`Season ${season.id} is closed: its diary can no longer change`);
+    await assertSeasonUnlocked(tx, season.id); // under review or verified (modules/verification)
     const details = await prepareDetails(season, body, cache);
     const [row] = await insertActivities(tx, actor, [{
       clientId: body.clientId, payloadHash: hash, seasonId: season.id, provinceCode: season.provinceCode, type: body.type, occurredOn: body.occurredOn,
@@ -163,6 +163,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
       throw conflict(`Activity ${current.id} changed on the server (version ${current.version}, you edited version ${change.baseVersion}): compare and choose`, await presentOne(tx, current));
     }
     if (current.seasonStatus === 'closed') throw conflict(`The season of activity ${current.id} is closed: its diary can no longer change`);
+    await assertSeasonUnlocked(tx, current.seasonId);
     let details = current.details;
     let occurredOn = current.occurredOn;
     if (!change.delete) {
@@ -322,6 +323,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
           throw conflict(`Season ${id} changed on the server (version ${season.version}, you edited version ${body.baseVersion}): compare and choose`, presentSeason(season));
         }
         if (season.status === 'closed') throw conflict(`Season ${id} is closed: it can no longer change`, presentSeason(season));
+        await assertSeasonUnlocked(tx, season.id);
         const { baseVersion, ...changes } = body;
         if (changes.cropCode && !(await findCrop(tx, changes.cropCode))) throw ruleViolated('cropCode', `Unknown crop ${changes.cropCode}`);
         const year = changes.year ?? season.year;
@@ -391,6 +393,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
         }
         const closed = seasons.filter((s) => s.status === 'closed');
         if (closed.length) throw conflict(`Season(s) ${closed.map((s) => s.plotCode).join(', ')} are closed: nothing was recorded`);
+        for (const s of seasons) await assertSeasonUnlocked(tx, s.id);
         const cache = catalogueCache(tx);
         const rows = [];
         for (const season of seasons) {
@@ -459,6 +462,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
         assertCan(actor, 'diary:write');
         if (activity.deletedAt) throw conflict(`Activity ${activityId} was deleted`);
         if (activity.seasonStatus === 'closed') throw conflict(`The season of activity ${activityId} is closed: its evidence can no longer change`);
+        await assertSeasonUnlocked(tx, activity.seasonId);
         const sha256 = sha256Hex(photo.bytes);
         const existing = await findPhotoByContent(tx, activity.id, sha256);
         if (existing) return { status: 'duplicate' as const, record: presentPhoto(existing) };
@@ -530,6 +534,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
           continue;
         }
         if (season.status === 'closed') throw conflict(`Season ${season.id} is closed: its diary can no longer change`);
+        await assertSeasonUnlocked(tx, season.id);
         const details = await prepareDetails(season, body, cache);
         pending.push({ index, season, row: { clientId: m.clientId, payloadHash: hash, seasonId: season.id, provinceCode: season.provinceCode, type: body.type, occurredOn: body.occurredOn, details, recordedOnBehalf: recordedOnBehalf(actor, season), batchId: null } });
         results.push(null);
@@ -598,42 +603,3 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
   }
 }
 export type DiaryService = ReturnType<typeof createDiaryService>;
-
-function need<T>(m: SyncMutation, value: T | undefined, field: string): T {
-  if (value === undefined) throw new DomainError('invalid_input', `${m.kind} needs ${field}`, { errors: [{ path: field, message: 'required' }] });
-  return value;
-}
-
-function parsePayload<S extends z.ZodType>(m: SyncMutation, schema: S): z.infer<S> {
-  const parsed = schema.safeParse(m.payload);
-  if (!parsed.success) throw new DomainError('invalid_input', `Invalid ${m.kind} payload`, { errors: zodErrors(parsed.error, 'payload') });
-  return parsed.data;
-}
-
-/** A refused or conflicting mutation as its sync result; anything but a DomainError is a bug and propagates. */
-function failure(m: SyncMutation, err: unknown): SyncResult {
-  if (!(err instanceof DomainError)) throw err;
-  const { current, errors } = (err.details ?? {}) as { current?: unknown; errors?: FieldError[] };
-  return {
-    clientId: m.clientId,
-    status: err.code === 'conflict' ? 'conflict' : 'rejected',
-    ...(current !== undefined ? { current } : {}),
-    error: { code: err.code, detail: err.message, ...(errors ? { errors } : {}) },
-  };
-}
-
-/** The mutations from `start` that form one run of creates with distinct clientIds (at least one mutation). */
-function createRun(mutations: readonly SyncMutation[], start: number): SyncMutation[] {
-  const run = [mutations[start]!];
-  if (run[0]!.kind !== 'createActivity') return run;
-  const ids = new Set([run[0]!.clientId]);
-  for (let i = start + 1; i < mutations.length && mutations[i]!.kind === 'createActivity' && !ids.has(mutations[i]!.clientId); i++) {
-    run.push(mutations[i]!);
-    ids.add(mutations[i]!.clientId);
-  }
-  return run;
-}
-
-const SyncSeasonPayload = z.intersection(z.object({ plotId: z.uuid() }), CreateSeasonBody);
-const SyncActivityPayload = z.intersection(z.object({ occurredOn: IsoDate }), TypedActivityDetails);
-const SyncUpdatePayload = z.object({ occurredOn: IsoDate.optional(), details: z.record(z.string(), z.unknown()).optional() });

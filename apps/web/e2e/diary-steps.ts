@@ -1,0 +1,104 @@
+/**
+ * Steps shared by the diary's browser journeys (diary-offline.e2e.test.ts, diary-conflict.e2e.test.ts):
+ * the browser, the phone context, signing in as the demo's cooperative recorder, filling the typed
+ * activity forms by their labels, screenshots, and a tiny PNG for photo evidence.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+export const SHOTS = '/tmp/e2e-shots/diary';
+
+/** The demo's cooperative recorder (apps/server/src/demo/seed.ts), who records for the co-op's members. */
+export const RECORDER = { login: '0901000004', password: 'dongxanh2026' };
+
+export async function launch(): Promise<Browser> {
+  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium); never download a browser with playwright.`);
+  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A cheap phone in Cần Thơ: 390×844, touch, Vietnamese, its position on the plot. */
+export function phoneContext(browser: Browser, position: { latitude: number; longitude: number }): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh',
+    geolocation: { ...position, accuracy: 12 }, permissions: ['geolocation'],
+  });
+}
+
+export async function shoot(page: Page, name: string, fullPage = false) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
+
+export async function signIn(page: Page, base: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('Số điện thoại hoặc email').fill(RECORDER.login);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(RECORDER.password);
+  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Xin chào, Phạm Thị Ngọc Ánh/ }).waitFor();
+}
+
+/**
+ * Waits until the service worker controls the page and holds the session check, so the app opens
+ * after a reload with no signal (what a person gets after using the app once online).
+ */
+export async function waitForOfflineReady(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction(async () => Boolean(await caches.match('/api/v1/auth/me')), undefined, { timeout: 30_000, polling: 250 });
+}
+
+/** From a season's page: "Ghi hoạt động", then the type's big button. */
+export async function openActivityForm(page: Page, typeName: string) {
+  await page.getByRole('link', { name: /Ghi hoạt động/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ghi việc gì?' }).waitFor();
+  await page.getByRole('link', { name: new RegExp(`^${typeName.replace(/[()]/g, '\\$&')}`) }).click();
+  await page.getByRole('heading', { level: 1, name: typeName }).waitFor();
+}
+
+/** Saves the form and waits for the season page's confirmation ("Đã lưu … và đồng bộ" or "… trên máy"). */
+export async function saveEntry(page: Page, expect: 'synced' | 'queued') {
+  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+  const message = expect === 'synced' ? /và đồng bộ lên máy chủ/ : /trên máy\. Sẽ tự đồng bộ/;
+  await page.getByRole('status').filter({ hasText: message }).waitFor({ timeout: 20_000 });
+}
+
+export async function fillDate(page: Page, ddmmyyyy: string) {
+  await page.getByLabel('Ngày thực hiện').fill(ddmmyyyy);
+}
+
+/** A valid w×h PNG of one colour (IHDR, IDAT, IEND with their CRCs), for photo evidence. */
+export function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // truecolour RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.concat(Array.from({ length: width }, () => Buffer.from(rgb)))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
