@@ -144,6 +144,15 @@ test('a conflict between the phone and the server is shown field by field and re
     assert.equal(keptServer.version, 2, 'the manager’s version stays');
     assert.deepEqual(keptServer.details, { productCode: 'urea', amount: 50, amountUnit: 'kg_per_ha' });
 
+    // An entry recorded by mistake is deleted (online: at once); the server keeps it as deleted.
+    await edit(page, 'Bón phân 05/09/2026');
+    await page.getByRole('button', { name: 'Xoá bản ghi' }).click();
+    await page.getByRole('group', { name: /^Xoá bản ghi này\?/ }).getByRole('button', { name: 'Xoá', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `${plot.code} · Thu Đông 2026` }).waitFor();
+    await page.locator('li[data-type="fertiliser"]').waitFor({ state: 'detached', timeout: 20_000 });
+    const live = await json<{ activities: Activity[] }>(await api.get(`${server.url}/api/v1/seasons/${season.id}`), 200);
+    assert.deepEqual(live.activities.map((a) => a.type), ['water_level'], 'the deleted entry is no longer live');
+
     // The queue is empty.
     await page.goto(`${server.url}/diary/sync`);
     await page.getByText('Không còn gì chờ đồng bộ.').waitFor();

@@ -132,8 +132,8 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
     await shoot(page, '04-season-created');
 
     // 3. Online: sowing with a photo taken in the field, and the first fertiliser round.
-    await openActivityForm(page, 'Gieo sạ, cấy');
-    await shoot(page, '05-sowing-form');
+    await openActivityForm(page, 'Gieo sạ, cấy', '05-type-picker');
+    await shoot(page, '05b-sowing-form');
     await fillDate(page, '05/05/2026');
     await page.getByLabel('Cách gieo cấy').selectOption({ label: 'Sạ hàng (giàn kéo)' });
     await page.getByLabel(/^Lượng giống/).fill('90');

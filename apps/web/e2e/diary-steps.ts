@@ -55,9 +55,10 @@ export async function waitForOfflineReady(page: Page) {
 }
 
 /** From a season's page: "Ghi hoạt động", then the type's big button. */
-export async function openActivityForm(page: Page, typeName: string) {
+export async function openActivityForm(page: Page, typeName: string, shotOfPicker?: string) {
   await page.getByRole('link', { name: /Ghi hoạt động/ }).click();
   await page.getByRole('heading', { level: 1, name: 'Ghi việc gì?' }).waitFor();
+  if (shotOfPicker) await shoot(page, shotOfPicker);
   await page.getByRole('link', { name: new RegExp(`^${typeName.replace(/[()]/g, '\\$&')}`) }).click();
   await page.getByRole('heading', { level: 1, name: typeName }).waitFor();
 }

@@ -107,6 +107,8 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
   await communeMap.and(page.locator('[aria-busy="false"]')).waitFor({ timeout: 30_000 });
   await page.getByText(/Đường nét đứt: Ranh giới minh hoạ/).waitFor();
   await shot(page, 'desktop-03-province-dashboard');
+  await communeMap.scrollIntoViewIfNeeded();
+  await shot(page, 'desktop-03b-province-map');
   const box = (await communeMap.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.getByRole('heading', { level: 1, name: 'Bảng điều khiển: Xã Thới Lai' }).waitFor();
@@ -209,7 +211,7 @@ test('the same pages on a phone', { timeout: 180_000 }, async () => {
   await page.getByRole('heading', { level: 1, name: /Báo cáo năm 2026/ }).waitFor();
   await shot(page, 'phone-06-report');
   await page.goto(`${server.url}/programme`);
-  await page.getByText(/nhiệm vụ quá hạn/).waitFor();
+  await page.getByRole('status').filter({ hasText: /nhiệm vụ quá hạn \(tính đến/ }).waitFor();
   await shot(page, 'phone-07-programme');
   assert.deepEqual(errors, []);
   await close();

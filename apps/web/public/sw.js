@@ -114,12 +114,19 @@ async function apiRead(request) {
   return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers });
 }
 
+/** Built files kept at most; older builds' files go first (Cache API keys keep insertion order). */
+const MAX_ASSETS = 80;
+
 async function asset(request) {
   const cache = await caches.open(SHELL_CACHE);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  if (response.ok) {
+    await cache.put(request, response.clone());
+    const assets = (await cache.keys()).filter((r) => new URL(r.url).pathname.startsWith('/assets/'));
+    for (const old of assets.slice(0, Math.max(0, assets.length - MAX_ASSETS))) await cache.delete(old);
+  }
   return response;
 }
 

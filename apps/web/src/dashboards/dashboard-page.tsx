@@ -198,7 +198,7 @@ function Figures({ figures: f, plots }: { figures: DashboardFigures; plots: { pl
     ['dash.fig.strawCollected', pct(f.strawCollectedPct), f.strawBurntPct ? t('dash.fig.strawBurnt', { pct: pct(f.strawBurntPct) }) : undefined],
     ['dash.fig.loss', pct(f.postHarvestLossPct)],
     ['dash.fig.mechanisation', pct(f.mechanisationPct)],
-    ['dash.fig.emissions', `${num(f.projectCo2eT)} t CO2e`, t('dash.fig.emissionSeasons', { n: f.emissionSeasonCount })],
+    ['dash.fig.emissionsKpi', `${num(f.projectCo2eT)} ${t('plans.measure.tCo2e')}`, t('dash.fig.emissionSeasons', { n: f.emissionSeasonCount })],
     ['dash.fig.ghgReduction', pct(f.ghgReductionPct), t('dash.fig.vsTraditional')],
     ['dash.fig.intensity', f.intensityTCo2ePerHa === null ? '—' : `${num(f.intensityTCo2ePerHa, 2)} t/ha`],
   ];

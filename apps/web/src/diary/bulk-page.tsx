@@ -10,6 +10,7 @@ import { TextField } from '../components/fields.tsx';
 import { formatDate, parseDate } from '../i18n/format.ts';
 import { useFormat, useLang, useT } from '../i18n/index.tsx';
 import { getEngine, useQueue } from '../offline/engine.ts';
+import { newClientId } from '../offline/ids.ts';
 import { cacheKeys } from '../offline/store.ts';
 import { useCached } from '../offline/use-cached.ts';
 import { Link, withQuery } from '../router/index.tsx';
@@ -72,7 +73,7 @@ export function BulkPage() {
     if (problem || !built.ok || !occurredOn) return;
     setSaving(true);
     try {
-      const clientId = crypto.randomUUID();
+      const clientId = newClientId();
       await engine.bulk({ clientId, seasonIds: chosen.map((s) => s.id), occurredOn, type, details: built.details });
       setSentId(clientId);
       const outcome = navigator.onLine ? await engine.waitFor(clientId, 15_000) : ({ state: 'waiting' } as const);

@@ -16,6 +16,7 @@ import { useCached } from '../offline/use-cached.ts';
 import { Link, useNavigate } from '../router/index.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 import { cropName, useCatalogues } from './catalogues.ts';
+import { DIARY_WRITERS } from './diary-home-page.tsx';
 import { SEASON_NAMES, seasonNameLabel, seasonStatusLabel } from './labels.ts';
 import { badgeOf } from './timeline.ts';
 import { SyncBadgeView, SyncBar } from './sync-ui.tsx';
@@ -220,8 +221,7 @@ export function PlotSeasonsPage({ plotId }: { plotId: string }) {
           {p.householdName ? ` · ${p.householdName}` : ''}
         </p>
       </header>
-      <SyncBar />
-      {seasons.stale && seasons.savedAt ? <p className="alert alert--warning">{t('diary.showingSaved', { at: fmt.dateTime(seasons.savedAt) })}</p> : null}
+      <SyncBar staleSince={seasons.stale ? seasons.savedAt : null} />
       <section aria-labelledby="seasons-heading">
         <h2 id="seasons-heading">{t('diary.seasons')}</h2>
         {rows.length === 0 ? <p>{seasons.loading ? t('common.loading') : t('diary.noSeasons')}</p> : null}
@@ -242,9 +242,11 @@ export function PlotSeasonsPage({ plotId }: { plotId: string }) {
           ))}
         </ul>
       </section>
-      <section>
-        <NewSeasonForm plot={p} existing={existing} />
-      </section>
+      {user && DIARY_WRITERS.has(user.role) ? (
+        <section>
+          <NewSeasonForm plot={p} existing={existing} />
+        </section>
+      ) : null}
     </article>
   );
 }

@@ -17,6 +17,8 @@ import { ActivityConflict, ConfirmButton, RefusalText, SeasonConflict, SyncBadge
 import type { TimelineEntry } from './timeline.ts';
 import type { ComplianceFlag } from './types.ts';
 import { API_BASE } from '../api/client.ts';
+import { useSession } from '../auth/session.tsx';
+import { DIARY_WRITERS } from './diary-home-page.tsx';
 import { NotFoundPage } from '../pages/not-found-page.tsx';
 
 export function seasonTitle(t: Words['t'], s: Pick<SeasonView, 'seasonName' | 'year'>) {
@@ -85,7 +87,7 @@ function FlagText({ flag, words }: { flag: ComplianceFlag; words: Words }) {
   );
 }
 
-function Entry({ entry, seasonId, words, highlight }: { entry: TimelineEntry; seasonId: string; words: Words; highlight: boolean }) {
+function Entry({ entry, seasonId, words, highlight, canEdit }: { entry: TimelineEntry; seasonId: string; words: Words; highlight: boolean; canEdit: boolean }) {
   const { t, fmt } = words;
   const engine = getEngine();
   const editTo = `/diary/seasons/${encodeURIComponent(seasonId)}/activities/${encodeURIComponent(entry.key)}`;
@@ -135,7 +137,7 @@ function Entry({ entry, seasonId, words, highlight }: { entry: TimelineEntry; se
           <ConfirmButton label={t('diary.discardPhoto')} confirmLabel={t('offline.discardConfirm')} question={t('diary.discardQuestion')} onConfirm={() => void engine.discard(p.clientId)} />
         </div>
       ))}
-      {entry.sync !== 'conflict' && !entry.deleting ? (
+      {canEdit && entry.sync !== 'conflict' && !entry.deleting ? (
         <p className="entry__actions">
           <Link to={editTo} className="button button--secondary" aria-label={t('diary.editEntry', { what: `${typeLabel(t, entry.type)} ${fmt.date(entry.occurredOn)}` })}>
             {t('diary.edit')}
@@ -156,6 +158,9 @@ export function SeasonPage({ id }: { id: string }) {
   const { season, detail, timeline, loading, stale, savedAt, error, reload, redirecting } = useSeason(id);
   const words = useMemo<Words>(() => ({ t, fmt, lang, fertilisers: catalogues.fertilisers, pesticides: catalogues.pesticides }), [t, fmt, lang, catalogues.fertilisers, catalogues.pesticides]);
   // "Saved" comes from the form as ?saved=<key>: shown with that record highlighted, not again on a reload.
+  const { user } = useSession();
+  // Officers and verifiers read diaries; only the roles with diary:write record (the server decides).
+  const writer = user ? DIARY_WRITERS.has(user.role) : false;
   const [saved, setSaved] = useState(() => params.get('saved'));
   useEffect(() => {
     if (params.has('saved')) navigate(`/diary/seasons/${encodeURIComponent(id)}`, { replace: true, scroll: false });
@@ -176,13 +181,12 @@ export function SeasonPage({ id }: { id: string }) {
   const savedMatch = saved ? timeline.find((e) => e.key === saved || e.item?.clientId === saved || e.server?.clientId === saved) : undefined;
   const savedEntry = savedMatch && (savedMatch.sync === 'synced' || savedMatch.sync === 'pending') ? savedMatch : undefined;
   const pendingCount = timeline.filter((e) => e.sync !== 'synced').length;
-  const canWrite = season.status !== 'closed';
+  const canWrite = season.status !== 'closed' && writer;
 
   return (
     <article className="diary season-page">
       <SeasonHeader season={season} />
-      <SyncBar />
-      {stale && savedAt ? <p className="alert alert--warning">{t('diary.showingSaved', { at: fmt.dateTime(savedAt) })}</p> : null}
+      <SyncBar staleSince={stale ? savedAt : null} />
       {season.queueItem?.state === 'conflict' ? <SeasonConflict item={season.queueItem} /> : null}
       {season.queueItem?.state === 'rejected' ? (
         <div className="alert alert--error">
@@ -201,9 +205,9 @@ export function SeasonPage({ id }: { id: string }) {
             + {t('diary.addActivity')}
           </Link>
         </p>
-      ) : (
+      ) : season.status === 'closed' ? (
         <p className="alert alert--warning">{t('diary.closed')}</p>
-      )}
+      ) : null}
       {detail?.complianceFlags.length ? (
         <section aria-labelledby="flags-heading" className="flags">
           <h2 id="flags-heading">{t('diary.flags.title')}</h2>
@@ -229,7 +233,7 @@ export function SeasonPage({ id }: { id: string }) {
         {timeline.length === 0 ? <p>{t('diary.noEntries')}</p> : <p className="field__hint">{t('diary.newestFirst')}</p>}
         <ol className="timeline" aria-labelledby="timeline-heading">
           {timeline.map((e) => (
-            <Entry key={e.key} entry={e} seasonId={season.id} words={words} highlight={e === savedEntry} />
+            <Entry key={e.key} entry={e} seasonId={season.id} words={words} highlight={e === savedEntry} canEdit={canWrite} />
           ))}
         </ol>
       </section>

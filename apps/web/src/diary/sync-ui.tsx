@@ -27,8 +27,11 @@ export function SyncBadgeView({ badge }: { badge: SyncBadge }) {
   );
 }
 
-/** Online or not, what waits, and the button to send it now. */
-export function SyncBar() {
+/**
+ * Online or not, what waits, and the button to send it now. `staleSince`: the page shows the copy
+ * saved on the phone at that time because the server could not be reached.
+ */
+export function SyncBar({ staleSince = null }: { staleSince?: string | null }) {
   const t = useT();
   const fmt = useFormat();
   const status = useSyncStatus();
@@ -46,6 +49,7 @@ export function SyncBar() {
       {status.problem === 'signedOut' ? <p className="sync-bar__note">{t('offline.signedOut')}</p> : null}
       {status.problem === 'server' ? <p className="sync-bar__note">{t('offline.serverProblem')}</p> : null}
       {offline && counts.waiting > 0 ? <p className="sync-bar__note">{t('offline.savedOnPhone')}</p> : null}
+      {staleSince ? <p className="sync-bar__note">{t('offline.showingSaved', { at: fmt.dateTime(staleSince) })}</p> : null}
       <div className="sync-bar__actions">
         <button type="button" className="button button--secondary" onClick={() => void getEngine().flush()} disabled={status.syncing || counts.waiting === 0}>
           {status.syncing ? t('offline.syncing') : t('offline.syncNow')}

@@ -37,7 +37,7 @@ export interface PhotoUpload {
 }
 
 export interface QueueItem {
-  /** The mutation's idempotency key, made on the phone (crypto.randomUUID()). */
+  /** The mutation's idempotency key, a UUID made on the phone (offline/ids.ts). */
   clientId: string;
   /** Recording order; a flush sends items in this order. */
   seq: number;

@@ -17,6 +17,7 @@ import type { Activity, BulkActivityResponse, Season, SeasonDetail, SeasonPage, 
 import { foldActivity } from '../diary/timeline.ts';
 import { afterNoAnswer, applyResult, edit, keepMine, markSending, nextBatch, retarget, toMutation, versionOf, type PhotoUpload, type QueueError, type QueueItem } from './queue.ts';
 import { freshGet } from './fresh-get.ts';
+import { newClientId } from './ids.ts';
 import { cacheGet, cacheKeys, cachePut, cacheUpdate, createQueueStore } from './store.ts';
 
 /** Why the last flush stopped short: no connection, the session ended, or the server failed. */
@@ -34,7 +35,6 @@ type Listener = () => void;
 const RETRY_MS = 60_000;
 const MAX_ALIASES = 5000;
 
-const newClientId = () => crypto.randomUUID();
 const nowIso = () => new Date().toISOString();
 const isOnline = () => (typeof navigator === 'undefined' ? true : navigator.onLine);
 

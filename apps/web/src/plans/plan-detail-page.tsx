@@ -105,6 +105,7 @@ function IndicatorRow({ indicator, year, mayEdit, onChanged }: { indicator: Indi
     <>
       <tr className={`indicator indicator--${p.status}`}>
         <th scope="row" data-label={t('plans.indicator')}>
+          <div>
           <span className="indicator__name">{name}</span>
           <span className="indicator__code">
             {indicator.code} · {indicator.section ?? ''} · {unit(indicator.unit)}
@@ -120,14 +121,16 @@ function IndicatorRow({ indicator, year, mayEdit, onChanged }: { indicator: Indi
               </p>
             ) : null}
           </details>
+          </div>
         </th>
         <td data-label={t('plans.targetFor', { year: String(year) })} className="num">
-          <TargetCell progress={p} unit={indicator.unit} />
+          <div><TargetCell progress={p} unit={indicator.unit} /></div>
         </td>
         <td data-label={t('plans.actual')} className="num">
-          <ActualCell progress={p} unit={indicator.unit} />
+          <div><ActualCell progress={p} unit={indicator.unit} /></div>
         </td>
         <td data-label={t('plans.assessment')}>
+          <div>
           <StatusBadge status={p.status} />
           <ProgressBar pct={p.progressPct} status={p.status} label={t('plans.progress')} />
           {mayEdit ? (
@@ -144,6 +147,7 @@ function IndicatorRow({ indicator, year, mayEdit, onChanged }: { indicator: Indi
               ) : null}
             </div>
           ) : null}
+          </div>
         </td>
       </tr>
       {form ? (
@@ -211,6 +215,12 @@ function ActualCell({ progress, unit }: { progress: IndicatorProgress; unit: str
   const fmt = useFormat();
   const figure = useFigure();
   const c = progress.computed;
+  // The quantities behind a computed figure, in the reader's words.
+  const measureText = (m: { value: number; unit: string }) => {
+    const n = fmt.number(m.value, { fixed: m.unit === 'plots' || m.unit === 'attendances' ? 0 : 1 });
+    const unitKey = ({ 'applications/season': 'plans.measure.sprays', plots: 'plans.measure.plots', attendances: 'plans.measure.attendances', 'ha recorded': 'plans.measure.haRecorded', 't CO2e': 'plans.measure.tCo2e', 't DM': 'plans.measure.tDm' } as const)[m.unit];
+    return `${n} ${unitKey ? t(unitKey) : m.unit}`;
+  };
   return (
     <>
       <span className="figure">{figure(progress.actual, unit)}</span>
@@ -231,7 +241,7 @@ function ActualCell({ progress, unit }: { progress: IndicatorProgress; unit: str
       {progress.actual === null && c?.missing ? (
         <span className="figure-source">
           {c.missing.includes('baseline') ? t('plans.needsBaseline') : t('plans.noRecords')}
-          {c.measure ? ` ${t('plans.measureNow', { value: figure(c.measure.value, c.measure.unit === 't CO2e' ? 't' : c.measure.unit) })}` : ''}
+          {c.measure ? ` ${t('plans.measureNow', { value: measureText(c.measure) })}` : ''}
         </span>
       ) : null}
       {progress.actual === null && !c ? <span className="figure-source">{t('plans.enteredOnly')}</span> : null}

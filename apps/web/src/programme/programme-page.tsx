@@ -102,22 +102,28 @@ function TaskRow({ task, mayEdit, open, onToggle, onSaved }: { task: Task; mayEd
     <>
       <tr className={task.overdue ? 'task task--overdue' : 'task'}>
         <th scope="row" data-label={t('programme.task')}>
-          <span className="task__code">{task.groupCode ? `${task.code}` : task.code}</span> {task.title}
-          {task.partnerAgencies ? <span className="figure-source">{t('programme.partners')}: {task.partnerAgencies}</span> : null}
+          <div>
+            <span className="task__code">{task.code}</span> {task.title}
+            {task.partnerAgencies ? <span className="figure-source">{t('programme.partners')}: {task.partnerAgencies}</span> : null}
+          </div>
         </th>
         <td data-label={t('programme.lead')}>{task.leadAgency}</td>
         <td data-label={t('programme.result')}>{task.expectedResult ?? '—'}</td>
         <td data-label={t('programme.deadline')}>
+          <div>
           {task.deadlineText}
           {task.currentDueOn ? <span className="figure-source">{t('programme.dueOn', { date: fmt.date(task.currentDueOn) })}{task.recurrence === 'yearly' ? ` · ${t('programme.yearly')}` : ''}</span> : null}
           {task.overdue ? <span className="badge badge--overdue">{t('programme.overdueDays', { n: task.daysOverdue ?? 0 })}</span> : null}
+          </div>
         </td>
         <td data-label={t('programme.statusLabel')}>
+          <div>
           <span className={`badge badge--task-${task.status}`}>{t(taskStatusKey(task.status))}</span>
           {task.latestNote ? <span className="figure-source">{task.latestNote.note} — {task.latestNote.notedByName ?? ''}, {fmt.date(task.latestNote.notedAt)}</span> : null}
           {mayEdit ? (
             <button type="button" className="button button--small button--secondary" aria-expanded={open} onClick={onToggle}>{t('programme.addNote')}</button>
           ) : null}
+          </div>
         </td>
       </tr>
       {open ? (

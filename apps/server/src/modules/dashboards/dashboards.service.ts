@@ -173,37 +173,41 @@ export function createDashboardsService({ db, clock }: DashboardsDeps) {
     async plotsGeoJson(actor: Actor, q: DashboardQuery & { communeCode: string; colourBy: 'practice' | 'intensity' }) {
       const scope = await resolveScope(db, actor, q);
       await refreshProvince(scope.provinceCode);
-      const rows = await db
-        .selectFrom('plots as p')
-        .leftJoin('seasonSummaries as s', (join) => {
-          let j = join.onRef('s.plotId', '=', 'p.id').on('s.provinceCode', '=', scope.provinceCode).on('s.year', '=', q.year);
-          if (q.cropCode) j = j.on('s.cropCode', '=', q.cropCode);
-          if (q.seasonName) j = j.on('s.seasonName', '=', q.seasonName);
-          return j;
-        })
-        .select(['p.id', 'p.code', 'p.name', 'p.areaHa', 's.seasonId', 's.cropCode', 's.seasonName', 's.waterRegime', 's.strawPractice', 's.projectCo2eT', 's.baselineCo2eT', 's.areaHa as seasonAreaHa', 's.emissionSource'])
-        .select(PRACTICE_SQL.as('practice'))
-        .select(sql<string>`ST_AsGeoJSON(p.boundary, 7)`.as('boundaryJson'))
-        .where('p.provinceCode', '=', scope.provinceCode)
-        .where('p.communeCode', '=', scope.communeCode!)
-        .orderBy('p.code')
-        .limit(5000)
-        .execute();
-      return {
-        type: 'FeatureCollection' as const,
-        colourBy: q.colourBy,
-        features: rows.map((r) => ({
-          type: 'Feature' as const,
-          id: r.id,
-          properties: {
-            id: r.id, code: r.code, name: r.name, areaHa: Number(r.areaHa), seasonId: r.seasonId, cropCode: r.cropCode, seasonName: r.seasonName, practice: r.practice,
-            waterRegime: r.waterRegime, strawPractice: r.strawPractice, emissionSource: r.emissionSource,
-            intensityTCo2ePerHa: r.projectCo2eT !== null && r.seasonAreaHa ? r.projectCo2eT / r.seasonAreaHa : null,
-            ghgReductionPct: r.baselineCo2eT ? (100 * (r.baselineCo2eT - (r.projectCo2eT ?? 0))) / r.baselineCo2eT : null,
-          },
-          geometry: JSON.parse(r.boundaryJson),
-        })),
-      };
+      // One feature per plot: its season of the year (the latest in the calendar when a plot has
+      // several and no season is chosen: Đông Xuân → Xuân Hè → Hè Thu → Mùa → Thu Đông), picked in a
+      // lateral subquery by the summaries' plot index. The features are built by PostgreSQL and come
+      // back as text, so a commune of 5 000 plots is not parsed and re-serialised row by row.
+      const seasonFilter = sql.join([
+        sql`s.plot_id = p.id`,
+        sql`s.province_code = ${scope.provinceCode}`,
+        sql`s.year = ${q.year}`,
+        ...(q.cropCode ? [sql`s.crop_code = ${q.cropCode}`] : []),
+        ...(q.seasonName ? [sql`s.season_name = ${q.seasonName}`] : []),
+      ], sql` and `);
+      const result = await sql<{ features: string | null }>`
+        select coalesce(json_agg(f.feature order by f.code), '[]'::json)::text as features
+        from (
+          select p.code, json_build_object(
+            'type', 'Feature',
+            'id', p.id,
+            'properties', json_build_object(
+              'id', p.id, 'code', p.code, 'name', p.name, 'areaHa', p.area_ha, 'seasonId', s.season_id, 'cropCode', s.crop_code,
+              'seasonName', s.season_name, 'practice', ${PRACTICE_SQL}, 'waterRegime', s.water_regime, 'strawPractice', s.straw_practice,
+              'emissionSource', s.emission_source,
+              'intensityTCo2ePerHa', case when s.project_co2e_t is not null and s.area_ha > 0 then s.project_co2e_t / s.area_ha end,
+              'ghgReductionPct', case when s.baseline_co2e_t > 0 then 100 * (s.baseline_co2e_t - coalesce(s.project_co2e_t, 0)) / s.baseline_co2e_t end),
+            'geometry', ST_AsGeoJSON(p.boundary, 7)::json) as feature
+          from plots p
+          left join lateral (
+            select * from season_summaries s where ${seasonFilter}
+            order by array_position(array['dong_xuan', 'xuan_he', 'he_thu', 'mua', 'thu_dong', 'other'], s.season_name) desc nulls last, s.season_id
+            limit 1
+          ) s on true
+          where p.province_code = ${scope.provinceCode} and p.commune_code = ${scope.communeCode!}
+          order by p.code
+          limit 5000
+        ) f`.execute(db);
+      return `{"type":"FeatureCollection","colourBy":${JSON.stringify(q.colourBy)},"features":${result.rows[0]?.features ?? '[]'}}`;
     },
 
     /** An admin uploads a unit's boundary as GeoJSON; the previous one is kept, marked replaced. */

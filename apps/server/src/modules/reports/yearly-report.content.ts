@@ -142,7 +142,8 @@ export function buildYearlyReport(i: YearlyReportInputs): ReportDocument {
   });
 
   if (i.communeReports) {
-    const codes = i.progress.filter((ind) => ind.computation.startsWith('computed:')).slice(0, 6);
+    // The computed indicators that have a value for the province: the communes' figures of the same measures.
+    const codes = i.progress.filter((ind) => ind.computation.startsWith('computed:') && ind.progress[0]?.actual !== null).slice(0, 6);
     sections.push({
       id: 'communes',
       title: l('IV. Báo cáo của các xã, phường', 'IV. The communes\' reports'),

@@ -142,7 +142,7 @@ const breakable = (text: string) => text.replace(/[^\s]{18,}/g, (token) => token
 
 function pdfTable(lang: Lang, section: ReportTable): Content {
   const numeric = (c: ReportColumn) => c.kind !== 'text' && c.kind !== 'date';
-  const header: TableCell[] = section.columns.map((c) => ({ text: columnLabel(lang, c), style: 'th', alignment: numeric(c) ? 'right' : 'left' }));
+  const header: TableCell[] = section.columns.map((c) => ({ text: breakable(columnLabel(lang, c)), style: 'th', alignment: numeric(c) ? 'right' : 'left' }));
   const body: TableCell[][] = [header, ...section.rows.map((r) => section.columns.map((c): TableCell => ({ text: breakable(cellText(lang, c, r[c.key])), alignment: numeric(c) ? 'right' : 'left' })))];
   // Wide text columns take the room left; numbers are as narrow as their content.
   const widths = section.columns.map((c) => (c.kind === 'text' ? '*' : 'auto'));
