@@ -268,8 +268,8 @@ async function main() {
     await tx.end();
     await gen.end();
 
-    const worst = Math.max(...results.map((r) => r.p99));
-    console.log(`\nsummary: ${(3 * PLOTS).toLocaleString('en-GB')} seasons; dashboard p99 ≤ ${fmt(worst, 1)} ms over ${results.length} queries (target < 200 ms: ${worst < 200 ? 'met' : 'NOT met'}); plot map p99 ${fmt(plotMap.p99, 1)} ms`);
+    const worst = Math.max(...results.map((r) => r.p99), plotMap.p99);
+    console.log(`\nsummary: ${(3 * PLOTS).toLocaleString('en-GB')} seasons; dashboard p99 ≤ ${fmt(worst, 1)} ms over ${results.length + 1} responses (target < 200 ms: ${worst < 200 ? 'met' : 'NOT met'}); of which the plot map p99 ${fmt(plotMap.p99, 1)} ms`);
   } finally {
     await handle.close();
     if (!KEEP) await admin.query(`drop database if exists ${DB_NAME} with (force)`);

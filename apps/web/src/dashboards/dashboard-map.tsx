@@ -15,7 +15,8 @@ import { useT } from '../i18n/index.tsx';
 import { createOfflineMap, fitPositions } from '../map/offline-map.ts';
 import { INTENSITY_STOPS, PRACTICE_COLOURS, SHARE_STOPS } from './map-colours.ts';
 
-export type MapFeatureCollection = FeatureCollection<Geometry, Record<string, unknown>>;
+/** plotCount: a commune's plots on record, when the server sends only the first 5 000 of them. */
+export type MapFeatureCollection = FeatureCollection<Geometry, Record<string, unknown>> & { plotCount?: number };
 
 export interface DashboardMapProps {
   mode: 'units' | 'plots';

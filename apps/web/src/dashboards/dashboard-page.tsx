@@ -135,6 +135,9 @@ export function DashboardPage() {
             </Suspense>
             <MapLegend mode={commune ? 'plots' : 'units'} colourBy={commune ? colour : indicator === 'intensityTCo2ePerHa' ? 'intensity' : 'share'} data={map.data} />
             <p className="muted map-hint">{commune ? t('dash.mapPlotsHint') : t('dash.mapCommunesHint')}</p>
+            {commune && map.data && typeof map.data.plotCount === 'number' && map.data.plotCount > map.data.features.length ? (
+              <p className="alert alert--info" role="note">{t('dash.mapPlotsTruncated', { shown: map.data.features.length, total: map.data.plotCount })}</p>
+            ) : null}
             {plotFeature ? <PlotPanel properties={plotFeature.properties} onClose={() => go({ plot: null }, { replace: true })} /> : null}
           </section>
 

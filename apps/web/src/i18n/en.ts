@@ -1531,6 +1531,7 @@ export const en: Messages = {
   'dash.mapPlots': 'Map of plots',
   'dash.mapCommunesLabel': 'Interactive map of communes',
   'dash.mapPlotsLabel': 'Interactive map of plots',
+  'dash.mapPlotsTruncated': 'The map shows {shown} of the commune\'s {total} plots (by plot code); the others are in the plot list.',
   'dash.mapCommunesHint': 'Tap a commune to see its plots.',
   'dash.mapPlotsHint': 'Tap a plot for its details.',
   'dash.colourBy': 'Colour by',

@@ -1534,6 +1534,7 @@ export const vi = {
   'dash.mapPlots': 'Bản đồ thửa đất',
   'dash.mapCommunesLabel': 'Bản đồ tương tác các xã',
   'dash.mapPlotsLabel': 'Bản đồ tương tác các thửa',
+  'dash.mapPlotsTruncated': 'Bản đồ hiện {shown} trong số {total} thửa của xã (theo mã thửa); các thửa còn lại có trong danh sách thửa.',
   'dash.mapCommunesHint': 'Chạm vào một xã để xem các thửa của xã.',
   'dash.mapPlotsHint': 'Chạm vào một thửa để xem chi tiết.',
   'dash.colourBy': 'Tô màu theo',
