@@ -160,7 +160,7 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
     const refusal = page.getByTestId('refusal');
     await refusal.waitFor({ timeout: 20_000 });
     assert.match(await refusal.innerText(), /hoạt chất bị cấm.*Căn cứ pháp lý/s);
-    assert.match(await refusal.getByTestId('refusal-detail').innerText(), /Carbofuran.*Circular/);
+    assert.match(await refusal.getByTestId('refusal-detail').innerText(), /Hoạt chất Carbofuran bị cấm sử dụng: .*Thông tư/);
     await shoot(page, '07b-pesticide-refused');
     // Corrected to a registered biological product, and sent again.
     await page.getByLabel(/^Thuốc bảo vệ thực vật/).selectOption({ label: 'Bacillus thuringiensis (Bt) WP' });

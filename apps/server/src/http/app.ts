@@ -61,7 +61,10 @@ export async function buildApp(services: Services, config: Config, opts: { webDi
       info: {
         title: 'Đồng Xanh API',
         version: '1',
-        description: 'Registry, farming diary, MRV, verification, credits, label and traceability for low-emission crop programmes. Errors are RFC 9457 problem+json.',
+        description:
+          'Registry, farming diary, MRV, verification, credits, label and traceability for low-emission crop programmes. Errors are RFC 9457 problem+json. '
+          + 'Language of errors: `detail` and `errors[].message` follow the Accept-Language request header. Without the header they are English (unchanged for API clients and scripts); '
+          + '`Accept-Language: vi` gives Vietnamese, `en` English, and a header naming neither gives Vietnamese. `code`, `errors[].path` and the other members never depend on the language.',
       },
       components: {
         securitySchemes: {

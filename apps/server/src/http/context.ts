@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../modules/auth/permissions.ts';
 import { DomainError } from '../shared/errors.ts';
+import { message } from '../shared/messages.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -10,7 +11,7 @@ declare module 'fastify' {
 }
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new DomainError('unauthenticated', 'Log in first (session cookie or API token)');
+  if (!request.actor) throw new DomainError('unauthenticated', message('error.loginFirst'));
   return request.actor;
 }
 

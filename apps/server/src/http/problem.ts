@@ -1,10 +1,19 @@
 /**
  * The one place where domain error codes become HTTP statuses, and every error becomes an RFC 9457
  * application/problem+json body carrying the request id.
+ *
+ * Language: `detail` and `errors[].message` follow the request's Accept-Language
+ * (shared/messages.ts negotiateLanguage). A request without the header gets English, exactly the
+ * texts the API has always answered (API clients, scripts and the CLI rely on them); a request
+ * naming `vi` or `en` gets that language, and one naming neither gets Vietnamese. The web app sends
+ * its UI language on every call. `code`, `path` and every other member never change with language.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { en as zodEnglish, vi as zodVietnamese } from 'zod/v4/locales';
 import { DomainError, type ErrorCode, type FieldError } from '../shared/errors.ts';
+import { message, negotiateLanguage, renderMessage, type Lang, type LocalisedMessage, type MessageKey } from '../shared/messages.ts';
+import { validationMessageIn } from './validation-messages.ts';
 
 export const statusByCode = {
   invalid_input: 400,
@@ -50,19 +59,88 @@ function fieldPath(instancePath: string) {
   return instancePath.replace(/^\//, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 }
 
+export const languageOf = (request: FastifyRequest): Lang => negotiateLanguage(request.headers['accept-language']);
+
+const zodLocales = { vi: zodVietnamese().localeError, en: zodEnglish().localeError };
+
+/** The value the client sent at a field path, which zod's final issues no longer carry. */
+function valueAt(root: unknown, segments: readonly string[]): unknown {
+  let value = root;
+  for (const segment of segments) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/**
+ * A schema issue's message in the language asked for. Zod's own texts are rendered again with its
+ * locale (the original issue is spread into `params` by fastify-type-provider-zod); a text the
+ * contract wrote itself ('A phone number has 9 to 15 digits') is translated from our table.
+ */
+function validationMessage(lang: Lang, issue: { keyword: string; instancePath: string; message?: string; params: Record<string, unknown> }, sent: unknown): string {
+  const given = issue.message ?? 'invalid';
+  if (lang === 'en') return given;
+  const path = issue.instancePath.split('/').filter(Boolean);
+  const raw = { ...issue.params, code: issue.keyword, path, message: given, input: valueAt(sent, path) } as Parameters<typeof zodLocales.en>[0];
+  return zodIssueMessage(lang, raw, given);
+}
+
+type RawIssue = Parameters<typeof zodLocales.en>[0];
+
+/** Zod's own text again in `lang` when `given` is zod's English; otherwise the contract's own text translated. */
+function zodIssueMessage(lang: Lang, raw: RawIssue, given: string): string {
+  const asText = (out: ReturnType<typeof zodLocales.en>) => (typeof out === 'string' ? out : out?.message);
+  if (asText(zodLocales.en(raw)) === given) return asText(zodLocales[lang](raw)) ?? given;
+  return validationMessageIn(lang, given);
+}
+
+/**
+ * A refusal that travels inside a 200 answer (a sync result) in the language asked for: the message
+ * keys and zod issues the domain left on it (not enumerable, so never in JSON) are rendered here.
+ */
+export function localiseRefusal<T extends { detail: string; errors?: FieldError[] | undefined }>(lang: Lang, error: T): T {
+  if (lang === 'en') return error;
+  const localised = (error as { localised?: LocalisedMessage }).localised;
+  const errors = error.errors?.map((e) => {
+    const issue = (e as { issue?: RawIssue }).issue;
+    const text = e.localised ? renderMessage(lang, e.localised) : issue ? zodIssueMessage(lang, { ...issue, message: e.message } as RawIssue, e.message) : e.message;
+    return { path: e.path, message: text };
+  });
+  return { ...error, detail: localised ? renderMessage(lang, localised) : error.detail, ...(errors ? { errors } : {}) };
+}
+
+const validationContextKeys: Record<string, MessageKey> = {
+  body: 'validation.context.body',
+  querystring: 'validation.context.querystring',
+  params: 'validation.context.params',
+  headers: 'validation.context.headers',
+};
+
 export function onError(err: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = languageOf(request);
   if (err instanceof DomainError) {
     const { errors, ...rest } = err.details ?? {};
-    return sendProblem(reply, statusByCode[err.code], err.code, err.message, { ...(errors ? { errors } : {}), ...rest });
+    // Without Accept-Language (lang 'en') the English message stays exactly as thrown.
+    const detail = err.localised && lang !== 'en' ? renderMessage(lang, err.localised) : err.message;
+    const shown = errors?.map((e) => ({ path: e.path, message: e.localised && lang !== 'en' ? renderMessage(lang, e.localised) : e.message }));
+    return sendProblem(reply, statusByCode[err.code], err.code, detail, { ...(shown ? { errors: shown } : {}), ...rest });
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const errors = err.validation.map((v) => ({ path: fieldPath(v.instancePath), message: v.message ?? 'invalid' }));
-    return sendProblem(reply, 400, 'invalid_input', `Invalid ${err.validationContext ?? 'request'}: ${errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ')}`, { errors });
+    const context = err.validationContext ?? 'request';
+    const sent = (request as unknown as Record<string, unknown>)[context === 'querystring' ? 'query' : context];
+    const errors = err.validation.map((v) => ({ path: fieldPath(v.instancePath), message: validationMessage(lang, v, sent) }));
+    const issues = errors.map((e) => `${e.path || '(root)'}: ${e.message}`).join('; ');
+    const detail = lang === 'en'
+      ? `Invalid ${context}: ${issues}`
+      : renderMessage(lang, message('validation.detail', { context: { key: validationContextKeys[context] ?? 'validation.context.request' }, issues }));
+    return sendProblem(reply, 400, 'invalid_input', detail, { errors });
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     const code = err.statusCode === 429 ? 'too_many_requests' : err.code?.toLowerCase() ?? 'bad_request';
-    return sendProblem(reply, err.statusCode, code, err.message);
+    const detail = err.statusCode === 429 && lang !== 'en' ? renderMessage(lang, message('error.tooManyRequests')) : err.message;
+    return sendProblem(reply, err.statusCode, code, detail);
   }
   request.log.error({ err }, 'unhandled error');
-  return sendProblem(reply, 500, 'internal', 'Internal server error');
+  return sendProblem(reply, 500, 'internal', lang === 'en' ? 'Internal server error' : renderMessage(lang, message('error.internal')));
 }

@@ -88,6 +88,21 @@ export function normaliseFieldPath(path: string): string {
 
 let onUnauthorized: (() => void) | null = null;
 
+/**
+ * The UI's language, sent as Accept-Language on every call so the server's refusals (`detail`,
+ * `errors[].message`) come in it. Read from where i18n/index.tsx keeps the choice (localStorage
+ * 'dongxanh.lang', Vietnamese by default) at each call, so a switch applies to the next request.
+ */
+const LANGUAGE_STORAGE_KEY = 'dongxanh.lang';
+
+export function requestLanguage(): 'vi' | 'en' {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_STORAGE_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
 /** The session registers here to learn that a protected call found the session gone (401). */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
@@ -163,7 +178,7 @@ export interface RequestOptions {
 
 /** Calls `API_BASE + path` and returns the parsed JSON body (typed by the caller's contract). */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json', 'accept-language': requestLanguage() };
   let body: string | undefined;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';
@@ -214,6 +229,7 @@ export function uploadBody<T>(path: string, body: Blob | string, options: Upload
     xhr.open('POST', `${API_BASE}${path}`);
     xhr.setRequestHeader('content-type', options.contentType);
     xhr.setRequestHeader('accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('accept-language', requestLanguage());
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
     };

@@ -91,13 +91,15 @@ export function RefusalText({ item, words, type }: { item: QueueItem; words: Wor
   const error = item.error;
   if (!error) return null;
   const banned = type === 'pesticide' && error.code === 'rule_violated' && (error.errors ?? []).some((e) => /activeIngredients|productName/.test(e.path));
-  const fieldErrors = (error.errors ?? []).filter((e) => !banned || !e.message.startsWith('Active ingredient'));
+  // A banned product's field errors repeat the detail (ingredient and legal basis), in either language.
+  const fieldErrors = (error.errors ?? []).filter((e) => !banned || !/^(Active ingredient|Hoạt chất)/.test(e.message));
   return (
     <div className="refusal">
       <p>
         <strong>{banned ? t('offline.refusedBanned') : t('offline.refused')}</strong>
       </p>
-      <p className="refusal__detail" lang="en" data-testid="refusal-detail">
+      {/* The server words it in the language the phone asked for when it synced (Accept-Language). */}
+      <p className="refusal__detail" data-testid="refusal-detail">
         {error.detail}
       </p>
       {fieldErrors.length ? (

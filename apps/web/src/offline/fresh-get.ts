@@ -5,14 +5,14 @@
  * its own copy on the phone (use-cached.ts, the sync engine's refresh) never mistakes an old answer
  * for a fresh one. Same error contract as api/client.ts (RFC 9457 problems as ApiError).
  */
-import { API_BASE, ApiError, networkProblem, readProblem } from '../api/client.ts';
+import { API_BASE, ApiError, networkProblem, readProblem, requestLanguage } from '../api/client.ts';
 
 export const FALLBACK_HEADER = 'x-dongxanh-cache';
 
 export async function freshGet<T>(path: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}${path}`, { headers: { accept: 'application/json, application/problem+json' }, credentials: 'same-origin', ...(signal ? { signal } : {}) });
+    res = await fetch(`${API_BASE}${path}`, { headers: { accept: 'application/json, application/problem+json', 'accept-language': requestLanguage() }, credentials: 'same-origin', ...(signal ? { signal } : {}) });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(networkProblem(err instanceof Error ? err.message : String(err)));

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError, forbidden, notFound } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import type { CreateUserBody } from '@dongxanh/contracts';
 import {
   findLiveApiToken,
@@ -23,7 +24,7 @@ import { hashSecret, newApiToken, newSecret } from './tokens.ts';
 
 export type AuthDeps = { db: Database; clock: Clock; sessionTtlHours: number };
 
-export const invalidCredentials = () => new DomainError('unauthenticated', 'Wrong phone number, e-mail or password');
+export const invalidCredentials = () => new DomainError('unauthenticated', message('auth.wrongCredentials'));
 
 export function actorFor(user: UserRecord, via: Actor['via'], tokenScopes?: readonly string[]): Actor {
   return {
@@ -123,7 +124,7 @@ export function createAuthService({ db, clock, sessionTtlHours }: AuthDeps) {
           .returning(['id', 'displayName', 'role'])
           .executeTakeFirstOrThrow();
       } catch (err) {
-        if ((err as { code?: string }).code === '23505') throw new DomainError('conflict', 'An account with this phone number or e-mail already exists');
+        if ((err as { code?: string }).code === '23505') throw new DomainError('conflict', message('auth.accountExists'));
         throw err;
       }
     },
@@ -132,7 +133,7 @@ export function createAuthService({ db, clock, sessionTtlHours }: AuthDeps) {
       assertCan(actor, 'tokens:manage');
       const granted = permissionsFor(actor.role);
       const outside = input.scopes.filter((s) => !granted.has(s as never));
-      if (outside.length) throw new DomainError('forbidden', `Your role cannot grant: ${outside.join(', ')}`);
+      if (outside.length) throw new DomainError('forbidden', message('auth.cannotGrant', { scopes: { list: outside, separator: ', ' } }));
       const { token, prefix, tokenHash } = newApiToken();
       const expiresAt = input.expiresInDays ? new Date(clock.now().getTime() + input.expiresInDays * 86400_000) : null;
       const row = await db

@@ -20,7 +20,8 @@
 import type { CreateAccountBody, IssueCreditsBody, MovementResponse, RegistryAcknowledgementBody, RegistryExport, RetireBody, TransferBody } from '@dongxanh/contracts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, forbidden, invalidInput, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, forbidden, invalidInput, notFound, type ErrorText } from '../../shared/errors.ts';
+import { message, word } from '../../shared/messages.ts';
 import { appendAudit } from '../audit/index.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { listProjects } from '../mrv-runs/index.ts';
@@ -44,7 +45,7 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
 
   async function accountFor(tx: Executor, actor: Actor, accountId: string, field: string) {
     const [account] = await listAccounts(tx, actor, [accountId]);
-    if (!account) throw invalidInput([{ path: field, message: `No account ${accountId} you can see` }]);
+    if (!account) throw invalidInput([fieldError(field, message('credits.noAccountVisible', { id: accountId }))]);
     return account;
   }
 
@@ -58,7 +59,7 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
     for (const take of takes) {
       const issuanceId = blockMeta.get(take.block.id)!;
       const parent = await tx.updateTable('creditBlocks').set({ status: 'split' }).where('id', '=', take.block.id).where('status', '=', 'active').executeTakeFirst();
-      if (Number(parent.numUpdatedRows) !== 1) throw new DomainError('conflict', 'These units changed meanwhile: reload the balance and try again');
+      if (Number(parent.numUpdatedRows) !== 1) throw new DomainError('conflict', message('credits.unitsChanged'));
       const rest = remaindersOf(take).map((r) => ({ issuanceId, projectId: project.id, vintage, accountId: fromAccountId, serialStart: r.start, serialEnd: r.end, status: 'active' as const, parentBlockId: take.block.id }));
       if (rest.length) await tx.insertInto('creditBlocks').values(rest).execute();
       const moved = await tx
@@ -76,17 +77,17 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
     const selection = selectSerials(blocks, body.quantity, body.serialStart);
     if (!selection.ok) {
       throw new DomainError('conflict', body.serialStart === undefined
-        ? `Not enough active units: ${selection.available} of ${body.quantity} available in this account for vintage ${body.vintage}`
-        : `Serials ${body.serialStart}–${body.serialStart + body.quantity - 1} are not all active in this account (already retired, moved or never issued)`, { available: selection.available });
+        ? message('credits.notEnoughUnits', { available: selection.available, quantity: body.quantity, vintage: String(body.vintage) })
+        : message('credits.serialsNotActive', { from: String(body.serialStart), to: String(body.serialStart + body.quantity - 1) }), { available: selection.available });
     }
     return { takes: selection.takes, meta: new Map(blocks.map((b) => [b.id, b.issuanceId])) };
   }
 
-  async function withUniqueAsConflict<T>(run: () => Promise<T>, message: string): Promise<T> {
+  async function withUniqueAsConflict<T>(run: () => Promise<T>, refusal: ErrorText): Promise<T> {
     try {
       return await run();
     } catch (err) {
-      if (isUniqueViolation(err)) throw new DomainError('conflict', message);
+      if (isUniqueViolation(err)) throw new DomainError('conflict', refusal);
       throw err;
     }
   }
@@ -108,7 +109,7 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
       assertCan(actor, 'credits:trade');
       if (actor.role !== 'admin' && actor.role !== 'province_officer' && body.organisationId !== actor.organisationId) throw forbidden('open an account for another organisation');
       const org = await db.selectFrom('organisations').select(['id', 'provinceCode']).where('id', '=', body.organisationId).executeTakeFirst();
-      if (!org) throw invalidInput([{ path: 'organisationId', message: `No organisation ${body.organisationId}` }]);
+      if (!org) throw invalidInput([fieldError('organisationId', message('credits.noOrganisation', { id: body.organisationId }))]);
       if (actor.role === 'province_officer' && org.provinceCode !== actor.adminUnitCode) throw forbidden('open accounts outside your province');
       const { id } = await db.insertInto('creditAccounts').values({ organisationId: org.id, name: body.name, provinceCode: org.provinceCode, createdBy: actor.userId }).returning('id').executeTakeFirstOrThrow();
       return (await this.listAccounts(actor)).items.find((a) => a.id === id) ?? { id, organisationId: org.id, organisationName: '', name: body.name, balances: [] };
@@ -119,21 +120,21 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
       const s = await findSubmission(db, actor, body.submissionId);
       if (!s) throw notFound('Submission', body.submissionId);
       assertCan(actor, 'credits:issue');
-      if (s.state !== 'verified' || s.supersededBy) throw new DomainError('conflict', `Only the latest verified revision is credited (this one is ${s.supersededBy ? 'superseded' : s.state})`);
-      if (!s.projectId) throw new DomainError('rule_violated', 'The cooperative is in no crediting project: there is no baseline to credit against');
+      if (s.state !== 'verified' || s.supersededBy) throw new DomainError('conflict', message('credits.onlyLatestVerified', { state: word(s.supersededBy ? 'superseded' : s.state) }));
+      if (!s.projectId) throw new DomainError('rule_violated', message('credits.noProject'));
       const project = await projectFor(actor, s.projectId);
       const items = await itemsOf(db, s.id);
       const notCrediting = items.filter((i) => i.runKind !== 'crediting' || i.netErTco2e === null);
-      if (notCrediting.length) throw new DomainError('rule_violated', `Plot-season(s) without a crediting run: ${notCrediting.map((i) => i.plotCode).join(', ')}`);
+      if (notCrediting.length) throw new DomainError('rule_violated', message('credits.noCreditingRun', { plots: { list: notCrediting.map((i) => i.plotCode), separator: ', ' } }));
       const netEr = items.reduce((n, i) => n + i.netErTco2e!, 0);
       const quantity = Math.floor(netEr);
-      if (quantity < 1) throw new DomainError('rule_violated', `The verified net reduction is ${netEr.toFixed(3)} t CO2e: less than one whole unit to issue`);
+      if (quantity < 1) throw new DomainError('rule_violated', message('credits.lessThanOneUnit', { netEr: { number: netEr, minDigits: 3, maxDigits: 3 } }));
       const vintage = Number(s.periodEnd.slice(0, 4));
-      const message = 'Some of these plot-seasons were already credited for this monitoring period: nothing was issued';
+      const alreadyCredited = message('credits.alreadyCredited');
       const issued = await withUniqueAsConflict(() => db.transaction().execute(async (tx) => {
         const now = clock.now();
         const taken = await tx.selectFrom('creditedSeasons').select('seasonId').where('seasonId', 'in', items.map((i) => i.seasonId)).where('periodStart', '=', s.periodStart).where('periodEnd', '=', s.periodEnd).execute();
-        if (taken.length) throw new DomainError('conflict', message);
+        if (taken.length) throw new DomainError('conflict', alreadyCredited);
         const holder = (await accountOfOrganisation(tx, s.organisationId)) ?? (await tx
           .insertInto('creditAccounts')
           .values({ organisationId: s.organisationId, name: `Tài khoản ${s.organisationName}`, provinceCode: s.provinceCode, createdBy: actor.userId })
@@ -154,7 +155,7 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
         const range = serialRange(project.code, vintage, serials.start, serials.end);
         await appendAudit(tx, now, { actor: actor.userId, action: 'credits.issued', entity: 'credit_issuance', entityId: issuance.id, provinceCode: s.provinceCode, payload: { submissionId: s.id, projectCode: project.code, vintage, serialRange: range, quantity, netErTco2e: netEr, accountId: holder.id } });
         return { id: issuance.id, createdAt: issuance.createdAt, accountId: holder.id, serials, range };
-      }), message);
+      }), alreadyCredited);
       return {
         id: issued.id, projectId: project.id, projectCode: project.code, vintage, submissionId: s.id, accountId: issued.accountId, serialStart: issued.serials.start, serialEnd: issued.serials.end,
         serialRange: issued.range, quantity, netErTCo2e: netEr, plotSeasons: items.length, methodology: project.methodology, createdAt: iso(issued.createdAt)!,
@@ -163,14 +164,14 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
 
     async transfer(actor: Actor, body: TransferBody): Promise<{ movements: MovementResponse[] }> {
       assertCan(actor, 'credits:trade');
-      if (body.fromAccountId === body.toAccountId) throw invalidInput([{ path: 'toAccountId', message: 'Transfer to another account' }]);
+      if (body.fromAccountId === body.toAccountId) throw invalidInput([fieldError('toAccountId', message('credits.transferElsewhere'))]);
       const project = await projectFor(actor, body.projectId).catch(() => db.selectFrom('mrvProjects').select(['id', 'code']).where('id', '=', body.projectId).executeTakeFirst());
-      if (!project) throw invalidInput([{ path: 'projectId', message: `No project ${body.projectId}` }]);
+      if (!project) throw invalidInput([fieldError('projectId', message('credits.noProjectId', { id: body.projectId }))]);
       return db.transaction().execute(async (tx) => {
         const from = await accountFor(tx, actor, body.fromAccountId, 'fromAccountId');
         assertHolder(actor, from);
         const to = await tx.selectFrom('creditAccounts').select(['id', 'name']).where('id', '=', body.toAccountId).executeTakeFirst();
-        if (!to) throw invalidInput([{ path: 'toAccountId', message: `No account ${body.toAccountId}` }]);
+        if (!to) throw invalidInput([fieldError('toAccountId', message('credits.noAccount', { id: body.toAccountId }))]);
         const { takes, meta } = await select(tx, from.id, body);
         const carved = await carve(tx, takes, meta, { accountId: to.id, status: 'active' }, from.id, project, body.vintage);
         const now = clock.now();
@@ -188,7 +189,7 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
     async retire(actor: Actor, body: RetireBody): Promise<{ movements: MovementResponse[] }> {
       assertCan(actor, 'credits:trade');
       const project = await projectFor(actor, body.projectId).catch(() => db.selectFrom('mrvProjects').select(['id', 'code']).where('id', '=', body.projectId).executeTakeFirst());
-      if (!project) throw invalidInput([{ path: 'projectId', message: `No project ${body.projectId}` }]);
+      if (!project) throw invalidInput([fieldError('projectId', message('credits.noProjectId', { id: body.projectId }))]);
       return withUniqueAsConflict(() => db.transaction().execute(async (tx) => {
         const account = await accountFor(tx, actor, body.accountId, 'accountId');
         assertHolder(actor, account);
@@ -244,16 +245,16 @@ export function createCreditsService({ db, clock }: CreditsDeps) {
       assertCan(actor, 'credits:issue');
       const projectRow = await db.selectFrom('mrvProjects').select('id').where('code', '=', body.project_code).executeTakeFirst();
       const project = projectRow ? await projectFor(actor, projectRow.id).catch(() => null) : null;
-      if (!project) throw invalidInput([{ path: 'project_code', message: `No project ${body.project_code} you can see` }]);
+      if (!project) throw invalidInput([fieldError('project_code', message('credits.noProjectVisible', { code: body.project_code }))]);
       const exported = await this.registryExport(actor, project.id);
       const byId = new Map(exported.records.map((r) => [r.record_id, r]));
       const errors = body.records.flatMap((r, i) => {
         const ours = byId.get(r.record_id);
-        if (!ours) return [{ path: `records[${i}].record_id`, message: `No movement ${r.record_id} in project ${project.code}` }];
-        if (ours.serial_range !== r.serial_range) return [{ path: `records[${i}].serial_range`, message: `Record ${r.record_id} is ${ours.serial_range}, not ${r.serial_range}` }];
+        if (!ours) return [fieldError(`records[${i}].record_id`, message('credits.noMovement', { id: r.record_id, project: project.code }))];
+        if (ours.serial_range !== r.serial_range) return [fieldError(`records[${i}].serial_range`, message('credits.rangeMismatch', { id: r.record_id, ours: ours.serial_range, theirs: r.serial_range }))];
         return [];
       });
-      if (errors.length) throw invalidInput(errors, 'The acknowledgement does not match our records: nothing was imported');
+      if (errors.length) throw invalidInput(errors, message('credits.ackMismatch'));
       const acknowledgedAt = new Date(body.acknowledged_at);
       await db.transaction().execute(async (tx) => {
         await tx.insertInto('registryAcknowledgements').values(body.records.map((r) => ({

@@ -6,6 +6,7 @@
  */
 import type { Executor } from '../../db/database.ts';
 import { DomainError, notFound } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 
 export interface UnitScope {
@@ -13,7 +14,7 @@ export interface UnitScope {
   communeCode: string | null;
 }
 
-const outside = (code: string) => new DomainError('not_found', `Administrative unit ${code} was not found in your scope`, { id: code });
+const outside = (code: string) => new DomainError('not_found', message('programme.unitNotInScope', { code }), { id: code });
 
 export async function unitOf(db: Executor, code: string) {
   return db.selectFrom('adminUnits').select(['code', 'name', 'level', 'parentCode']).where('code', '=', code).executeTakeFirst();
@@ -23,7 +24,7 @@ export async function unitOf(db: Executor, code: string) {
 export async function ownScope(db: Executor, actor: Actor): Promise<UnitScope | null> {
   if (actor.role === 'admin') return null;
   const code = actor.adminUnitCode;
-  if (!code) throw new DomainError('forbidden', 'Your account is not attached to a province or commune');
+  if (!code) throw new DomainError('forbidden', message('dashboards.noUnit'));
   if (code.length <= 2) return { provinceCode: code, communeCode: null };
   const unit = await unitOf(db, code);
   if (!unit?.parentCode) throw notFound('Administrative unit', code);

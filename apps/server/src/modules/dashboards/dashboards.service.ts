@@ -12,7 +12,8 @@ import { sql } from 'kysely';
 import type { DashboardQuery, UploadBoundaryBody } from '@dongxanh/contracts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound, type ErrorText } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { emptyRollupTotals, type RollupTotals } from '../plans/indicator-computations.ts';
 import { planVisibleTo } from '../plans/plans.repository.ts';
@@ -222,21 +223,21 @@ export function createDashboardsService({ db, clock }: DashboardsDeps) {
     async uploadBoundary(actor: Actor, code: string, body: UploadBoundaryBody) {
       assertCan(actor, 'geodata:edit');
       const unit = await unitOf(db, code);
-      if (!unit) throw new DomainError('not_found', `Administrative unit ${code} not found`, { id: code });
+      if (!unit) throw notFound('Administrative unit', code);
       const polygons = polygonsOf(body.geojson);
-      const invalid = (message: string) => new DomainError('invalid_input', message, { errors: [{ path: 'geojson', message }] });
-      if (!polygons.length) throw invalid('No Polygon or MultiPolygon in the GeoJSON (a geometry, Feature or FeatureCollection is accepted)');
+      const invalid = (text: ErrorText) => new DomainError('invalid_input', text, { errors: [fieldError('geojson', text)] });
+      if (!polygons.length) throw invalid(message('dashboards.noPolygon'));
       return db.transaction().execute(async (tx) => {
         const geom = sql`ST_Multi(ST_Union(ARRAY[${sql.join(polygons.map((p) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${p}), 4326)`))}]))`;
         const facts = await sql<{ valid: boolean; reason: string; areaHa: number | null; inVietnam: boolean }>`
           select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_Area(g::geography) / 10000 as area_ha,
             ST_XMin(g) between 102 and 110 and ST_YMin(g) between 8 and 24 and ST_XMax(g) between 102 and 110 and ST_YMax(g) between 8 and 24 as in_vietnam
           from (select ${geom} as g) x`.execute(tx).catch((err: unknown) => {
-          throw invalid(`The GeoJSON is not a readable geometry: ${(err as Error).message}`);
+          throw invalid(message('dashboards.unreadable', { reason: (err as Error).message }));
         });
         const f = facts.rows[0]!;
-        if (!f.valid) throw invalid(`The boundary is not a valid polygon: ${f.reason}`);
-        if (!f.inVietnam) throw invalid('The boundary is not in Vietnam (WGS 84 longitude/latitude expected, lon 102–110, lat 8–24)');
+        if (!f.valid) throw invalid(message('registry.boundaryInvalid', { reason: f.reason }));
+        if (!f.inVietnam) throw invalid(message('dashboards.notInVietnam'));
         const now = clock.now();
         await tx.updateTable('unitBoundaries').set({ replacedAt: now }).where('adminUnitCode', '=', code).where('replacedAt', 'is', null).execute();
         await tx.insertInto('unitBoundaries').values({ adminUnitCode: code, boundary: geom as unknown as string, source: body.source, illustrative: body.illustrative, uploadedBy: actor.userId, uploadedAt: now, replacedAt: null }).execute();

@@ -19,6 +19,7 @@ import { ActivityType, IsoDate, SeasonName, TypedActivityDetails } from '@dongxa
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { splitCsvLine } from '../imports/csv.ts';
 import type { ActivityRules, Catalogues } from './activity-rules.ts';
@@ -235,7 +236,7 @@ export async function importActivities(
 }
 
 export function refusedError(refusals: readonly ImportRefusal[], count: number) {
-  return new DomainError('rule_violated', `Nothing was imported: ${count} row(s) refused${count > refusals.length ? ` (the first ${refusals.length} are listed)` : ''}`, {
+  return new DomainError('rule_violated', message('diary.importRefused', { count, firstListed: count > refusals.length ? message('diary.importFirstListed', { listed: refusals.length }) : '' }), {
     errors: refusals.map((r) => ({ path: `row ${r.row}: ${r.field}`, message: r.message })),
     refused: refusals,
     refusedCount: count,

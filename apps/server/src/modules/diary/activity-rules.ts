@@ -5,10 +5,11 @@
  * ingredients and PHI written in, so the record stands on its own.
  */
 import type { TypedActivityDetails } from '@dongxanh/contracts';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError, fieldError, type ErrorText } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { addDays } from './calendar.ts';
 import type { PesticideProduct } from './catalogues.repository.ts';
-import { describeRestriction, findRestrictedIngredients, type RestrictedIngredient } from './compliance-pesticides.ts';
+import { findRestrictedIngredients, restrictionMessage, type RestrictedIngredient } from './compliance-pesticides.ts';
 
 /** An activity may be dated from 180 days before the season's planned start (pre-season flooding, straw) to a year after it. */
 export const DAYS_BEFORE_SEASON = 180;
@@ -19,18 +20,18 @@ export interface Catalogues {
   pesticides: ReadonlyMap<string, PesticideProduct>;
 }
 
-export const ruleViolated = (path: string, message: string, extra: Record<string, unknown> = {}) => new DomainError('rule_violated', message, { errors: [{ path, message }], ...extra });
+export const ruleViolated = (path: string, text: ErrorText, extra: Record<string, unknown> = {}) => new DomainError('rule_violated', text, { errors: [fieldError(path, text)], ...extra });
 
 export function createActivityRules({ restricted, today }: { restricted: readonly RestrictedIngredient[]; today: () => string }) {
   /** Refuses an application of a banned or withdrawn active ingredient, naming it and the legal basis. */
   function assertPesticideAllowed(ingredients: readonly string[], productName: string | undefined, usedOn: string, path: string) {
     const matches = findRestrictedIngredients({ ingredients, productName }, usedOn, restricted);
     if (matches.length === 0) return;
-    throw new DomainError('rule_violated', matches.map(describeRestriction).join('; '), {
+    throw new DomainError('rule_violated', message('common.joined', { items: { list: matches.map(restrictionMessage), separator: '; ' } }), {
       errors: matches.map((m) => {
         const index = ingredients.indexOf(m.ingredient);
         const at = index >= 0 ? `activeIngredients[${index}].name` : 'productName';
-        return { path: path ? `${path}.${at}` : at, message: describeRestriction(m) };
+        return fieldError(path ? `${path}.${at}` : at, restrictionMessage(m));
       }),
       restrictedIngredients: matches,
     });
@@ -38,22 +39,22 @@ export function createActivityRules({ restricted, today }: { restricted: readonl
 
   function prepareDetails(season: { plannedStartOn: string }, input: TypedActivityDetails & { occurredOn: string }, catalogues: Catalogues): TypedActivityDetails['details'] {
     const { occurredOn } = input;
-    if (occurredOn > addDays(today(), 1)) throw ruleViolated('occurredOn', `occurredOn ${occurredOn} is in the future: the diary records what has happened`);
+    if (occurredOn > addDays(today(), 1)) throw ruleViolated('occurredOn', message('diary.occurredInFuture', { date: { date: occurredOn } }));
     const earliest = addDays(season.plannedStartOn, -DAYS_BEFORE_SEASON);
     const latest = addDays(season.plannedStartOn, DAYS_AFTER_SEASON_START);
     if (occurredOn < earliest || occurredOn > latest) {
-      throw ruleViolated('occurredOn', `occurredOn ${occurredOn} is outside this season (planned start ${season.plannedStartOn}; activities from ${earliest} to ${latest})`);
+      throw ruleViolated('occurredOn', message('diary.occurredOutsideSeason', { date: { date: occurredOn }, start: { date: season.plannedStartOn }, earliest: { date: earliest }, latest: { date: latest } }));
     }
     switch (input.type) {
       case 'fertiliser': {
         const code = input.details.productCode;
-        if (code && !catalogues.fertilisers.has(code)) throw ruleViolated('details.productCode', `Unknown fertiliser product ${code} (GET /api/v1/catalogues/fertilisers lists them)`);
+        if (code && !catalogues.fertilisers.has(code)) throw ruleViolated('details.productCode', message('diary.unknownFertiliser', { code }));
         return input.details;
       }
       case 'pesticide': {
         const d = input.details;
         const product = d.productCode ? catalogues.pesticides.get(d.productCode) : undefined;
-        if (d.productCode && !product) throw ruleViolated('details.productCode', `Unknown pesticide product ${d.productCode} (GET /api/v1/catalogues/pesticides lists them)`);
+        if (d.productCode && !product) throw ruleViolated('details.productCode', message('diary.unknownPesticide', { code: d.productCode }));
         const activeIngredients = d.activeIngredients ?? product?.activeIngredients ?? [];
         const productName = d.productName ?? product?.name;
         assertPesticideAllowed(activeIngredients.map((i) => i.name), productName, occurredOn, 'details');

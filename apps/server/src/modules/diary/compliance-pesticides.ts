@@ -16,6 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { message, renderMessage, type LocalisedMessage } from '../../shared/messages.ts';
 
 export interface RestrictedIngredient {
   activeIngredient: string;
@@ -171,7 +172,36 @@ export function findRestrictedIngredients(
 
 /** The refusal text: names the ingredient and the legal basis. */
 export function describeRestriction(m: RestrictedMatch): string {
-  const listed = foldName(m.ingredient) === foldName(m.listedAs) ? `"${m.ingredient}"` : `"${m.ingredient}" (listed as ${m.listedAs})`;
-  const since = m.prohibitedFrom ? `; trade and use prohibited from ${m.prohibitedFrom.split('-').reverse().join('/')}` : '';
-  return `Active ingredient ${listed} is ${m.status}: ${m.legalBasis}${since}`;
+  return renderMessage('en', restrictionMessage(m));
+}
+
+/** The list's English wording of statuses and legal bases, said the way Vietnamese documents say them. */
+const STATUS_VI: Record<string, string> = {
+  'banned (listed in Appendix II)': 'bị cấm sử dụng (thuộc Phụ lục II)',
+  'removed from the List of permitted pesticides (not in Appendix II, but may no longer be traded or used)':
+    'đã bị loại khỏi Danh mục thuốc bảo vệ thực vật được phép sử dụng (không thuộc Phụ lục II nhưng không được buôn bán, sử dụng nữa)',
+};
+
+function legalBasisVi(basis: string): string {
+  return basis
+    .replace(/Appendix II/g, 'Phụ lục II')
+    .replace(/Circular/g, 'Thông tư')
+    .replace(/Decision/g, 'Quyết định')
+    .replace(/\(effective ([0-9/]+)\)/g, '(hiệu lực từ $1)')
+    .replace(/successor lists/g, 'các danh mục kế tiếp:')
+    .replace(/ and /g, ' và ')
+    .replace(/ dated /g, ' ngày ');
+}
+
+/** The refusal as a message key, so the HTTP edge can say it in the user's language. */
+export function restrictionMessage(m: RestrictedMatch): LocalisedMessage {
+  const listed = foldName(m.ingredient) === foldName(m.listedAs)
+    ? message('diary.pesticideQuoted', { ingredient: m.ingredient })
+    : message('diary.pesticideListedAs', { ingredient: m.ingredient, listedAs: m.listedAs });
+  return message('diary.pesticideRestricted', {
+    ingredient: listed,
+    status: { en: m.status, vi: STATUS_VI[m.status] ?? m.status },
+    legalBasis: { en: m.legalBasis, vi: legalBasisVi(m.legalBasis) },
+    since: m.prohibitedFrom ? message('diary.pesticideSince', { date: m.prohibitedFrom.split('-').reverse().join('/') }) : '',
+  });
 }

@@ -42,8 +42,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor } from '../../http/context.ts';
+import { languageOf, localiseRefusal } from '../../http/problem.ts';
 import type { Services } from '../../services.ts';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError, fieldError } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 
 const tags = ['diary'];
 const ConflictWith = <T extends z.ZodType>(current: T) => Problem.extend({ current: current.optional() });
@@ -206,7 +208,11 @@ export const diaryRoutes = ({ diary }: Services): FastifyPluginAsyncZod => async
         response: { 200: SyncResponse },
       },
     },
-    async (request) => diary.sync(requireActor(request), request.body.mutations),
+    async (request) => {
+      const { results } = await diary.sync(requireActor(request), request.body.mutations);
+      const lang = languageOf(request);
+      return { results: results.map((r) => (r.error ? { ...r, error: localiseRefusal(lang, r.error) } : r)) };
+    },
   );
 
   // ------------------------------------------------------------------ photos
@@ -226,8 +232,8 @@ export const diaryRoutes = ({ diary }: Services): FastifyPluginAsyncZod => async
     async (request, reply) => {
       const mime = String(request.headers['content-type'] ?? '').split(';')[0]!.trim() as PhotoType;
       const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('invalid_input', 'The body must be the image bytes', { errors: [{ path: 'body', message: 'empty' }] });
-      if (!looksLike(mime, body)) throw new DomainError('invalid_input', `The body is not a ${mime} image`, { errors: [{ path: 'body', message: `not a ${mime} image` }] });
+      if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('invalid_input', message('diary.imageEmpty'), { errors: [fieldError('body', message('diary.empty'))] });
+      if (!looksLike(mime, body)) throw new DomainError('invalid_input', message('diary.notAnImage', { mime }), { errors: [fieldError('body', message('diary.notAnImageField', { mime }))] });
       const { status, record } = await diary.addPhoto(requireActor(request), request.params.id, { bytes: body, mimeType: mime, ...request.query });
       return reply.code(status === 'applied' ? 201 : 200).send({ photo: record });
     },

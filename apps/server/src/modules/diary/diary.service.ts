@@ -28,7 +28,8 @@ import {
 } from '@dongxanh/contracts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound, type ErrorText } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { defaultReferenceDataDir } from '../../reference-data.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { importActivities } from './activity-import.ts';
@@ -58,7 +59,7 @@ export type DiaryDeps = { db: Database; clock: Clock; restrictedPesticides?: rea
 /** Activity types whose changes can alter PHI flags; any change can alter the record checklist of an ended season. */
 const FLAG_TYPES: ReadonlySet<ActivityType> = new Set(['pesticide', 'harvest']);
 
-const conflict = (message: string, current?: unknown) => new DomainError('conflict', message, current === undefined ? {} : { current });
+const conflict = (text: ErrorText, current?: unknown) => new DomainError('conflict', text, current === undefined ? {} : { current });
 
 type Outcome<T> = { status: 'applied' | 'duplicate'; record: T };
 
@@ -104,7 +105,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
   async function replayOf(tx: Executor, actor: Actor, existing: ActivityRow, hash: string): Promise<Outcome<ActivityResponse>> {
     const visible = await findActivity(tx, actor, existing.id);
     if (existing.payloadHash === hash && visible) return { status: 'duplicate', record: await presentOne(tx, existing) };
-    throw conflict(`clientId ${existing.clientId} was already used for a different activity; make a new clientId for a new record`, visible ? await presentOne(tx, existing) : undefined);
+    throw conflict(message('diary.clientIdActivity', { clientId: existing.clientId }), visible ? await presentOne(tx, existing) : undefined);
   }
 
   const recordedOnBehalf = (actor: Actor, season: { householdId: string | null }) => actor.householdId === null || actor.householdId !== season.householdId;
@@ -120,7 +121,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
     const hash = payloadHash({ seasonId: season.id, type: body.type, occurredOn: body.occurredOn, details: body.details });
     const existing = touched.knownActivities ? touched.knownActivities.get(body.clientId) : (await findActivitiesByClientIds(tx, [body.clientId]))[0];
     if (existing) return replayOf(tx, actor, existing, hash);
-    if (season.status === 'closed') throw conflict(`Season ${season.id} is closed: its diary can no longer change`);
+    if (season.status === 'closed') throw conflict(message('diary.seasonClosed', { id: season.id }));
     await assertSeasonUnlocked(tx, season.id); // under review or verified (modules/verification)
     const details = await prepareDetails(season, body, cache);
     const [row] = await insertActivities(tx, actor, [{
@@ -158,11 +159,11 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
     const current = await findActivity(tx, actor, idOrClientId, true);
     if (!current) throw notFound('Activity', idOrClientId);
     assertCan(actor, 'diary:write');
-    if (current.deletedAt) throw conflict(`Activity ${current.id} was deleted`, await presentOne(tx, current));
+    if (current.deletedAt) throw conflict(message('diary.activityDeleted', { id: current.id }), await presentOne(tx, current));
     if (current.version !== change.baseVersion) {
-      throw conflict(`Activity ${current.id} changed on the server (version ${current.version}, you edited version ${change.baseVersion}): compare and choose`, await presentOne(tx, current));
+      throw conflict(message('diary.activityStale', { id: current.id, version: String(current.version), base: String(change.baseVersion) }), await presentOne(tx, current));
     }
-    if (current.seasonStatus === 'closed') throw conflict(`The season of activity ${current.id} is closed: its diary can no longer change`);
+    if (current.seasonStatus === 'closed') throw conflict(message('diary.activitySeasonClosed', { id: current.id }));
     await assertSeasonUnlocked(tx, current.seasonId);
     let details = current.details;
     let occurredOn = current.occurredOn;
@@ -170,12 +171,12 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
       occurredOn = change.occurredOn ?? current.occurredOn;
       const schema = ActivityDetailsByType[current.type];
       const parsed = schema.safeParse(change.details ?? current.details);
-      if (!parsed.success) throw new DomainError('invalid_input', `Invalid details for a ${current.type} activity`, { errors: zodErrors(parsed.error, 'details') });
+      if (!parsed.success) throw new DomainError('invalid_input', message('diary.invalidDetails', { type: current.type }), { errors: zodErrors(parsed.error, 'details') });
       details = await prepareDetails({ plannedStartOn: current.seasonPlannedStartOn }, { type: current.type, details: parsed.data, occurredOn } as TypedActivityDetails & { occurredOn: string }, cache);
     }
     const done = await reviseActivity(tx, actor, current, change.baseVersion, { occurredOn, details, delete: change.delete }, change.clientId ?? null, clock.now());
     const [fresh] = await activitiesByIds(tx, [{ id: current.id, provinceCode: current.provinceCode }]);
-    if (!done) throw conflict(`Activity ${current.id} changed on the server while you edited it: compare and choose`, await presentOne(tx, fresh!));
+    if (!done) throw conflict(message('diary.activityChangedMeanwhile', { id: current.id }), await presentOne(tx, fresh!));
     if (!change.delete) await advanceSeasonStatus(tx, [{ id: current.seasonId, provinceCode: current.provinceCode }], current.type === 'harvest');
     if (FLAG_TYPES.has(current.type) || current.seasonStatus === 'harvested' || change.delete) touched.add({ id: current.seasonId, provinceCode: current.provinceCode });
     return { status: 'applied', record: await presentOne(tx, fresh!) };
@@ -191,18 +192,18 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
         const stored = await findSeason(tx, actor, existing.id);
         const same = stored && stored.plotId === plotId && stored.cropCode === body.cropCode && stored.seasonName === body.seasonName && stored.year === body.year;
         if (same) return { status: 'duplicate', record: presentSeason(stored) };
-        throw conflict(`clientId ${body.clientId} was already used for a different season`, stored ? presentSeason(stored) : undefined);
+        throw conflict(message('diary.clientIdSeason', { clientId: body.clientId }), stored ? presentSeason(stored) : undefined);
       }
     }
-    if (!(await findCrop(tx, body.cropCode))) throw ruleViolated('cropCode', `Unknown crop ${body.cropCode} (GET /api/v1/catalogues/crops lists them)`);
+    if (!(await findCrop(tx, body.cropCode))) throw ruleViolated('cropCode', message('diary.unknownCrop', { code: body.cropCode }));
     const startYear = Number(body.plannedStartOn.slice(0, 4));
     if (startYear < body.year - 1 || startYear > body.year) {
-      throw ruleViolated('plannedStartOn', `A ${body.year} season starts in ${body.year - 1} or ${body.year} (the year is the harvest year: Đông Xuân 2025–2026 is 2026), not on ${body.plannedStartOn}`);
+      throw ruleViolated('plannedStartOn', message('diary.seasonYear', { year: String(body.year), previous: String(body.year - 1), date: { date: body.plannedStartOn } }));
     }
     const twin = await findSameNamedSeason(tx, plot.id, body.year, body.seasonName);
     if (twin) {
       const stored = await findSeason(tx, actor, twin.id);
-      throw conflict(`Plot ${plot.code} already has a ${body.seasonName} season for ${body.year}`, stored ? presentSeason(stored) : undefined);
+      throw conflict(message('diary.seasonExists', { plot: plot.code, season: body.seasonName, year: String(body.year) }), stored ? presentSeason(stored) : undefined);
     }
     const created = await insertSeason(tx, actor, {
       clientId: body.clientId ?? null, plot, cropCode: body.cropCode, variety: body.variety ?? null, seasonName: body.seasonName, year: body.year,
@@ -262,7 +263,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
     async createCrop(actor: Actor, body: CreateCropBody) {
       assertCan(actor, 'catalogues:edit');
       return db.transaction().execute(async (tx) => {
-        if (await catalogueCodeExists(tx, 'crops', body.code)) throw conflict(`A crop with code ${body.code} already exists`);
+        if (await catalogueCodeExists(tx, 'crops', body.code)) throw conflict(message('diary.cropExists', { code: body.code }));
         await insertCrop(tx, actor, body);
         return (await listCrops(tx)).find((c) => c.code === body.code)!;
       });
@@ -270,7 +271,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
     async createFertiliser(actor: Actor, body: CreateFertiliserProductBody) {
       assertCan(actor, 'catalogues:edit');
       return db.transaction().execute(async (tx) => {
-        if (await catalogueCodeExists(tx, 'fertiliserProducts', body.code)) throw conflict(`A fertiliser product with code ${body.code} already exists`);
+        if (await catalogueCodeExists(tx, 'fertiliserProducts', body.code)) throw conflict(message('diary.fertiliserExists', { code: body.code }));
         await insertFertiliserProduct(tx, actor, { ...body, limeKind: body.limeKind ?? null });
         return (await listFertiliserProducts(tx)).find((p) => p.code === body.code)!;
       });
@@ -280,7 +281,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
       // A banned or withdrawn ingredient never enters the catalogue (checked as of today).
       rules.assertPesticideAllowed(body.activeIngredients.map((i) => i.name), body.name, today(), '');
       return db.transaction().execute(async (tx) => {
-        if (await catalogueCodeExists(tx, 'pesticideProducts', body.code)) throw conflict(`A pesticide product with code ${body.code} already exists`);
+        if (await catalogueCodeExists(tx, 'pesticideProducts', body.code)) throw conflict(message('diary.pesticideExists', { code: body.code }));
         await insertPesticideProduct(tx, actor, body);
         return (await listPesticideProducts(tx)).find((p) => p.code === body.code)!;
       });
@@ -320,20 +321,20 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
         if (!season) throw notFound('Season', id);
         assertCan(actor, 'diary:write');
         if (season.version !== body.baseVersion) {
-          throw conflict(`Season ${id} changed on the server (version ${season.version}, you edited version ${body.baseVersion}): compare and choose`, presentSeason(season));
+          throw conflict(message('diary.seasonStale', { id, version: String(season.version), base: String(body.baseVersion) }), presentSeason(season));
         }
-        if (season.status === 'closed') throw conflict(`Season ${id} is closed: it can no longer change`, presentSeason(season));
+        if (season.status === 'closed') throw conflict(message('diary.seasonClosedNoChange', { id }), presentSeason(season));
         await assertSeasonUnlocked(tx, season.id);
         const { baseVersion, ...changes } = body;
-        if (changes.cropCode && !(await findCrop(tx, changes.cropCode))) throw ruleViolated('cropCode', `Unknown crop ${changes.cropCode}`);
+        if (changes.cropCode && !(await findCrop(tx, changes.cropCode))) throw ruleViolated('cropCode', message('diary.unknownCropShort', { code: changes.cropCode }));
         const year = changes.year ?? season.year;
         const seasonName = changes.seasonName ?? season.seasonName;
-        if (await findSameNamedSeason(tx, season.plotId, year, seasonName, season.id)) throw conflict(`Plot ${season.plotCode} already has a ${seasonName} season for ${year}`);
+        if (await findSameNamedSeason(tx, season.plotId, year, seasonName, season.id)) throw conflict(message('diary.seasonExists', { plot: season.plotCode, season: seasonName, year: String(year) }));
         const plannedStartOn = changes.plannedStartOn ?? season.plannedStartOn;
         const plannedEndOn = changes.plannedEndOn === undefined ? season.plannedEndOn : changes.plannedEndOn;
-        if (plannedEndOn && plannedEndOn < plannedStartOn) throw ruleViolated('plannedEndOn', `plannedEndOn ${plannedEndOn} is before plannedStartOn ${plannedStartOn}`);
+        if (plannedEndOn && plannedEndOn < plannedStartOn) throw ruleViolated('plannedEndOn', message('diary.endBeforeStart', { end: { date: plannedEndOn }, start: { date: plannedStartOn } }));
         const updated = await updateSeasonAtVersion(tx, actor, season, baseVersion, changes as SeasonChanges, clock.now());
-        if (!updated) throw conflict(`Season ${id} changed on the server while you edited it: compare and choose`, presentSeason((await findSeason(tx, actor, id))!));
+        if (!updated) throw conflict(message('diary.seasonChangedMeanwhile', { id }), presentSeason((await findSeason(tx, actor, id))!));
         await refreshComplianceFlags(tx, await seasonsOfPlot(tx, season.plotId, season.provinceCode), clock.now());
         return presentSeason((await findSeason(tx, actor, id))!);
       });
@@ -377,7 +378,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
         const batch = await insertBatch(tx, actor, { id: body.clientId, payloadHash: hash, seasonCount: seasonIds.length });
         if (!batch) {
           const existing = await findBatch(tx, body.clientId);
-          if (existing?.payloadHash !== hash) throw conflict(`clientId ${body.clientId} was already used for a different bulk request`);
+          if (existing?.payloadHash !== hash) throw conflict(message('diary.clientIdBulk', { clientId: body.clientId }));
           const rows = await activitiesOfBatch(tx, body.clientId);
           return { status: 'duplicate' as const, record: { batchId: body.clientId, activities: await presentActivities(tx, rows) } };
         }
@@ -389,10 +390,10 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
           else missing.push(id);
         }
         if (missing.length) {
-          throw new DomainError('not_found', `${missing.length} season(s) not found in your scope: nothing was recorded`, { errors: missing.map((id) => ({ path: `seasonIds[${body.seasonIds.indexOf(id)}]`, message: `season ${id} not found` })) });
+          throw new DomainError('not_found', message('diary.seasonsNotFound', { count: missing.length }), { errors: missing.map((id) => fieldError(`seasonIds[${body.seasonIds.indexOf(id)}]`, message('diary.seasonIdNotFound', { id }))) });
         }
         const closed = seasons.filter((s) => s.status === 'closed');
-        if (closed.length) throw conflict(`Season(s) ${closed.map((s) => s.plotCode).join(', ')} are closed: nothing was recorded`);
+        if (closed.length) throw conflict(message('diary.seasonsClosed', { plots: { list: closed.map((s) => s.plotCode), separator: ', ' } }));
         for (const s of seasons) await assertSeasonUnlocked(tx, s.id);
         const cache = catalogueCache(tx);
         const rows = [];
@@ -404,7 +405,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
           });
         }
         const inserted = await insertActivities(tx, actor, rows);
-        if (inserted.length !== rows.length) throw conflict('Some of these activities already exist under the ids this bulk request derives: nothing was recorded');
+        if (inserted.length !== rows.length) throw conflict(message('diary.bulkIdsExist'));
         await advanceSeasonStatus(tx, seasons, body.type === 'harvest');
         await refreshComplianceFlags(tx, seasons.filter((s) => FLAG_TYPES.has(body.type) || s.status === 'harvested'), clock.now());
         return { status: 'applied' as const, record: { batchId: body.clientId, activities: inserted.map((r) => presentActivity(r)) } };
@@ -455,13 +456,13 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
 
     // ------------------------------------------------------------ photos
     async addPhoto(actor: Actor, activityId: string, photo: { bytes: Buffer; mimeType: 'image/jpeg' | 'image/png' | 'image/webp'; capturedAt: string; lat?: number | undefined; lon?: number | undefined }) {
-      if ((photo.lat === undefined) !== (photo.lon === undefined)) throw ruleViolated(photo.lat === undefined ? 'lat' : 'lon', 'Give both lat and lon, or neither');
+      if ((photo.lat === undefined) !== (photo.lon === undefined)) throw ruleViolated(photo.lat === undefined ? 'lat' : 'lon', message('diary.latLonBoth'));
       return db.transaction().execute(async (tx) => {
         const activity = await findActivity(tx, actor, activityId);
         if (!activity) throw notFound('Activity', activityId);
         assertCan(actor, 'diary:write');
-        if (activity.deletedAt) throw conflict(`Activity ${activityId} was deleted`);
-        if (activity.seasonStatus === 'closed') throw conflict(`The season of activity ${activityId} is closed: its evidence can no longer change`);
+        if (activity.deletedAt) throw conflict(message('diary.activityDeleted', { id: activityId }));
+        if (activity.seasonStatus === 'closed') throw conflict(message('diary.activityEvidenceClosed', { id: activityId }));
         await assertSeasonUnlocked(tx, activity.seasonId);
         const sha256 = sha256Hex(photo.bytes);
         const existing = await findPhotoByContent(tx, activity.id, sha256);
@@ -533,7 +534,7 @@ export function createDiaryService({ db, clock, restrictedPesticides = loadRestr
           results.push({ clientId: m.clientId, status: outcome.status, record: outcome.record });
           continue;
         }
-        if (season.status === 'closed') throw conflict(`Season ${season.id} is closed: its diary can no longer change`);
+        if (season.status === 'closed') throw conflict(message('diary.seasonClosed', { id: season.id }));
         await assertSeasonUnlocked(tx, season.id);
         const details = await prepareDetails(season, body, cache);
         pending.push({ index, season, row: { clientId: m.clientId, payloadHash: hash, seasonId: season.id, provinceCode: season.provinceCode, type: body.type, occurredOn: body.occurredOn, details, recordedOnBehalf: recordedOnBehalf(actor, season), batchId: null } });

@@ -4,20 +4,35 @@
  */
 import { z } from 'zod';
 import { CreateSeasonBody, IsoDate, TypedActivityDetails, type SyncMutation, type SyncResult } from '@dongxanh/contracts';
-import { DomainError, type FieldError } from '../../shared/errors.ts';
+import { DomainError, fieldError, type FieldError } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 
 /** Zod issues as the API's field errors: `payload.details.levelCm`, `seasonIds[3]`. */
-export const zodErrors = (error: z.ZodError, prefix: string): FieldError[] =>
-  error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: i.message }));
+export const zodErrors = (error: z.ZodError, prefix: string, sent?: unknown): FieldError[] =>
+  error.issues.map((i) => {
+    const fieldError: FieldError = { path: [prefix, ...i.path.map(String)].filter(Boolean).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]'), message: i.message };
+    // The issue and what was sent, kept out of JSON, so the HTTP edge can say it in the user's language.
+    Object.defineProperty(fieldError, 'issue', { value: { ...i, input: valueAt(sent, i.path) }, enumerable: false });
+    return fieldError;
+  });
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
 
 export function need<T>(m: SyncMutation, value: T | undefined, field: string): T {
-  if (value === undefined) throw new DomainError('invalid_input', `${m.kind} needs ${field}`, { errors: [{ path: field, message: 'required' }] });
+  if (value === undefined) throw new DomainError('invalid_input', message('sync.needsField', { kind: m.kind, field }), { errors: [fieldError(field, message('sync.required'))] });
   return value;
 }
 
 export function parsePayload<S extends z.ZodType>(m: SyncMutation, schema: S): z.infer<S> {
   const parsed = schema.safeParse(m.payload);
-  if (!parsed.success) throw new DomainError('invalid_input', `Invalid ${m.kind} payload`, { errors: zodErrors(parsed.error, 'payload') });
+  if (!parsed.success) throw new DomainError('invalid_input', message('sync.invalidPayload', { kind: m.kind }), { errors: zodErrors(parsed.error, 'payload', m.payload) });
   return parsed.data;
 }
 
@@ -29,8 +44,14 @@ export function failure(m: SyncMutation, err: unknown): SyncResult {
     clientId: m.clientId,
     status: err.code === 'conflict' ? 'conflict' : 'rejected',
     ...(current !== undefined ? { current } : {}),
-    error: { code: err.code, detail: err.message, ...(errors ? { errors } : {}) },
+    error: withLocalised({ code: err.code, detail: err.message, ...(errors ? { errors } : {}) }, err),
   };
+}
+
+/** The error's message key rides along out of JSON, for the HTTP edge to render (http/problem.ts). */
+function withLocalised<T extends object>(error: T, err: DomainError): T {
+  if (err.localised) Object.defineProperty(error, 'localised', { value: err.localised, enumerable: false });
+  return error;
 }
 
 /** The mutations from `start` that form one run of creates with distinct clientIds (at least one mutation). */

@@ -10,7 +10,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireActor } from '../../http/context.ts';
 import type { Services } from '../../services.ts';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError, fieldError } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import type { findJob } from './import-jobs.repository.ts';
 
 type StoredJob = NonNullable<Awaited<ReturnType<typeof findJob>>>;
@@ -71,9 +72,9 @@ export const importsRoutes = ({ imports }: Services): FastifyPluginAsyncZod => a
     async (request, reply) => {
       const actor = requireActor(request);
       if (request.headers['content-type']?.startsWith('multipart/')) {
-        throw new DomainError('invalid_input', 'Send the file itself as the request body (fetch(url, { method: "POST", body: file })), not a multipart form', { errors: [{ path: 'body', message: 'multipart form instead of the file' }] });
+        throw new DomainError('invalid_input', message('imports.notMultipart'), { errors: [fieldError('body', message('imports.notMultipartField'))] });
       }
-      if (!Buffer.isBuffer(request.body)) throw new DomainError('invalid_input', 'Send the file as the request body', { errors: [{ path: 'body', message: 'missing file' }] });
+      if (!Buffer.isBuffer(request.body)) throw new DomainError('invalid_input', message('imports.sendFile'), { errors: [fieldError('body', message('imports.missingFile'))] });
       const { kind, format, crs, province, meridian, organisationId, fileName } = request.query;
       const job = await imports.submit(actor, { kind, format, crs, province, meridian, organisationId, fileName }, request.body);
       return reply.code(202).send(job);

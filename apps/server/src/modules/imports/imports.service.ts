@@ -9,7 +9,8 @@
  */
 import type { DatabaseHandle } from '../../db/database.ts';
 import type { ImportJobFormat, ImportJobKind, StoredImportRefusal } from '../../db/schema.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, permissionsFor, type Actor } from '../auth/permissions.ts';
 import { claimNextJob, findJob, finishJob, insertJob, listJobs, recordProgress, requeueInterruptedJobs } from './import-jobs.repository.ts';
 import { permissionFor, runImportPipeline, type ImportOutcome, type ImportProgress, type ImportTrace, type PreparedImport } from './import-pipeline.ts';
@@ -42,11 +43,11 @@ export function createImportsService({ database, log = () => {} }: ImportsDeps) 
   async function prepare(actor: Actor, request: ImportRequest): Promise<PreparedImport> {
     assertCan(actor, permissionFor(request.kind));
     if (request.kind === 'households' && request.format !== 'csv' && request.format !== 'xlsx') {
-      throw new DomainError('invalid_input', 'Households are imported from csv or xlsx', { errors: [{ path: 'format', message: 'csv or xlsx for households' }] });
+      throw new DomainError('invalid_input', message('imports.householdFormats'), { errors: [fieldError('format', message('imports.householdFormatsField'))] });
     }
     let crsMeridian: number | null = null;
     if (request.crs === 'vn2000' || request.province) {
-      if (!request.province) throw new DomainError('invalid_input', 'province is required with crs=vn2000', { errors: [{ path: 'province', message: 'required with crs=vn2000' }] });
+      if (!request.province) throw new DomainError('invalid_input', message('imports.provinceForVn2000'), { errors: [fieldError('province', message('imports.provinceForVn2000Field'))] });
       const choice = meridianFor(request.province, request.meridian);
       if (!choice.ok) throw new DomainError('rule_violated', choice.message, { errors: [{ path: choice.field, message: choice.message }] });
       crsMeridian = choice.meridian;
@@ -154,7 +155,7 @@ export function createImportsService({ database, log = () => {} }: ImportsDeps) 
   return {
     /** Validates the request, stores the file as a queued job and wakes the queue. */
     async submit(actor: Actor, request: ImportRequest, file: Buffer) {
-      if (file.length === 0) throw new DomainError('invalid_input', 'The file is empty', { errors: [{ path: 'body', message: 'empty file' }] });
+      if (file.length === 0) throw new DomainError('invalid_input', message('imports.emptyFile'), { errors: [fieldError('body', message('imports.emptyFileField'))] });
       const prepared = await prepare(actor, request);
       const { id } = await insertJob(db, actor, { ...prepared, fileName: request.fileName ?? null, fileSize: file.length, fileContent: file, status: 'queued' });
       await requeueInterrupted(false);

@@ -10,7 +10,8 @@ import { LabelCriterion as LabelCriterionSchema } from '@dongxanh/contracts';
 import { sql, type SqlBool } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound, type ErrorText } from '../../shared/errors.ts';
+import { message, word, type MessageParam } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { organisationVisibleTo } from '../registry/registry-scope.ts';
@@ -27,8 +28,9 @@ export type LabelDeps = {
   onPublicChange?: () => void;
 };
 
-const ruleViolated = (path: string, message: string) => new DomainError('rule_violated', message, { errors: [{ path, message }] });
-const kg = (n: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(n)} kg`;
+const ruleViolated = (path: string, text: ErrorText) => new DomainError('rule_violated', text, { errors: [fieldError(path, text)] });
+/** A mass in a message: 1,234.5 kg in English, 1.234,5 kg in Vietnamese. */
+const kg = (n: number): MessageParam => ({ number: n, maxDigits: 3, unit: 'kg' });
 
 function presentScheme(s: { id: string; code: string; nameVi: string; nameEn: string; owner: string; cropKind: string | null; criteria: unknown[]; basis: string; version: number }): LabelSchemeResponse {
   return { ...s, criteria: s.criteria.map((c) => LabelCriterionSchema.parse(c)) };
@@ -165,20 +167,20 @@ export function createLabelService(deps: LabelDeps) {
 
     async issueCertificate(actor: Actor, body: IssueCertificateBody): Promise<CertificateResponse> {
       assertCan(actor, 'label:certify');
-      if (body.validTo < body.validFrom) throw ruleViolated('validTo', 'The certificate ends before it starts');
+      if (body.validTo < body.validFrom) throw ruleViolated('validTo', message('label.endsBeforeStart'));
       const holder = await db.selectFrom('organisations as o').select(['o.id', 'o.provinceCode']).where('o.id', '=', body.holderOrganisationId).where(organisationVisibleTo(actor, 'o')).executeTakeFirst();
       if (!holder) throw notFound('Organisation', body.holderOrganisationId);
       let id: string;
       if (body.kind === 'low_emission') {
-        if (!body.schemeId) throw ruleViolated('schemeId', 'A low-emission label certificate names its scheme');
-        if (!body.lotId) throw ruleViolated('lotId', 'A low-emission label certificate covers a lot');
-        if (!body.quantityKg) throw ruleViolated('quantityKg', 'Give the quantity the label covers (kg)');
+        if (!body.schemeId) throw ruleViolated('schemeId', message('label.needsScheme'));
+        if (!body.lotId) throw ruleViolated('lotId', message('label.needsLot'));
+        if (!body.quantityKg) throw ruleViolated('quantityKg', message('label.needsQuantity'));
         // Evaluate now: a certificate is never issued on a stale result.
         const e = await evaluateLotIn(actor, body.schemeId, body.lotId);
-        if (e.lot.organisationId !== holder.id) throw ruleViolated('lotId', `Lot ${e.lot.code} belongs to ${e.lot.organisationName}, not the holder`);
+        if (e.lot.organisationId !== holder.id) throw ruleViolated('lotId', message('label.lotNotHolders', { code: e.lot.code, owner: e.lot.organisationName }));
         const failing = e.results.filter((r) => !r.passed);
-        if (e.eligibleKg <= 0) throw new DomainError('rule_violated', `Lot ${e.lot.code} does not meet ${e.scheme.nameEn}: ${failing.map((r) => `${r.criterion.kind} (${r.detail})`).join('; ')}`, { errors: failing.map((r) => ({ path: `criteria.${r.criterion.kind}`, message: r.detail })), results: e.results });
-        if (body.quantityKg > e.eligibleKg + 1e-6) throw ruleViolated('quantityKg', `Lot ${e.lot.code} has ${kg(e.eligibleKg)} of eligible product; a label cannot cover ${kg(body.quantityKg)}`);
+        if (e.eligibleKg <= 0) throw new DomainError('rule_violated', message('label.notMet', { code: e.lot.code, scheme: { en: e.scheme.nameEn, vi: e.scheme.nameVi }, failing: failing.map((r) => `${r.criterion.kind} (${r.detail})`).join('; ') }), { errors: failing.map((r) => ({ path: `criteria.${r.criterion.kind}`, message: r.detail })), results: e.results });
+        if (body.quantityKg > e.eligibleKg + 1e-6) throw ruleViolated('quantityKg', message('label.tooMuch', { code: e.lot.code, eligible: kg(e.eligibleKg), wanted: kg(body.quantityKg) }));
         const quantityKg = body.quantityKg;
         const eligibleSeasons = e.seasons.filter((s) => s.eligible);
         const eligibleOrigin = eligibleSeasons.reduce((s, x) => s + x.harvestedKg, 0);
@@ -193,7 +195,7 @@ export function createLabelService(deps: LabelDeps) {
             .onConflict((oc) => oc.column('number').doNothing())
             .returning('id')
             .executeTakeFirst();
-          if (!cert) throw new DomainError('conflict', `Certificate number ${body.number} is already used`, { errors: [{ path: 'number', message: 'already used' }] });
+          if (!cert) throw new DomainError('conflict', message('label.numberUsed', { number: body.number }), { errors: [fieldError('number', message('field.alreadyUsed'))] });
           // Harvest kg per kg of this lot, taken from the eligible seasons in proportion.
           const harvestPerKg = e.totalOrigin / e.lot.massKg;
           for (const s of eligibleSeasons) {
@@ -209,7 +211,7 @@ export function createLabelService(deps: LabelDeps) {
               .executeTakeFirst();
             if (!taken) {
               const b = await tx.selectFrom('labelSeasonBalances').select(['eligibleKg', 'labelledKg']).where('seasonId', '=', s.seasonId).where('schemeId', '=', e.scheme.id).executeTakeFirst();
-              throw ruleViolated('quantityKg', `Labelled product can never exceed the eligible harvest: a source season harvested ${kg(b?.eligibleKg ?? 0)} of eligible rice and labels already cover ${kg(b?.labelledKg ?? 0)} of it; this certificate needs ${kg(take)} more`);
+              throw ruleViolated('quantityKg', message('label.exceedsHarvest', { eligible: kg(b?.eligibleKg ?? 0), labelled: kg(b?.labelledKg ?? 0), more: kg(take) }));
             }
             await tx.insertInto('labelCertificateAllocations').values({ certificateId: cert.id, seasonId: s.seasonId, schemeId: e.scheme.id, harvestedKg: take }).execute();
           }
@@ -217,7 +219,7 @@ export function createLabelService(deps: LabelDeps) {
           return cert.id;
         });
       } else {
-        if (!body.growingAreaId && !body.lotId) throw ruleViolated('growingAreaId', 'A VietGAP or organic certificate covers a growing area or a lot');
+        if (!body.growingAreaId && !body.lotId) throw ruleViolated('growingAreaId', message('label.areaOrLot'));
         if (body.growingAreaId) {
           const area = await db.selectFrom('growingAreas as g').select('g.id').where('g.id', '=', body.growingAreaId).where(visibleTo(actor, 'g', null)).executeTakeFirst();
           if (!area) throw notFound('Growing area', body.growingAreaId);
@@ -234,7 +236,7 @@ export function createLabelService(deps: LabelDeps) {
             .onConflict((oc) => oc.column('number').doNothing())
             .returning('id')
             .executeTakeFirst();
-          if (!cert) throw new DomainError('conflict', `Certificate number ${body.number} is already used`, { errors: [{ path: 'number', message: 'already used' }] });
+          if (!cert) throw new DomainError('conflict', message('label.numberUsed', { number: body.number }), { errors: [fieldError('number', message('field.alreadyUsed'))] });
           await tx.insertInto('labelCertificateHistory').values({ certificateId: cert.id, status: 'active', reason: null, changedBy: actor.userId }).execute();
           return cert.id;
         });
@@ -246,8 +248,8 @@ export function createLabelService(deps: LabelDeps) {
     async changeStatus(actor: Actor, id: string, status: 'active' | 'suspended' | 'revoked', reason: string): Promise<CertificateResponse> {
       const current = await this.getCertificate(actor, id);
       assertCan(actor, 'label:certify');
-      if (current.status === 'revoked') throw new DomainError('conflict', `Certificate ${current.number} was revoked: revocation is final`);
-      if (current.status === status) throw new DomainError('conflict', `Certificate ${current.number} is already ${status}`);
+      if (current.status === 'revoked') throw new DomainError('conflict', message('label.revokedFinal', { number: current.number }));
+      if (current.status === status) throw new DomainError('conflict', message('label.alreadyStatus', { number: current.number, status: word(status) }));
       await db.transaction().execute(async (tx) => {
         await tx.updateTable('labelCertificates').set({ status, statusReason: reason, updatedBy: actor.userId, updatedAt: clock.now() }).where('id', '=', id).execute();
         await tx.insertInto('labelCertificateHistory').values({ certificateId: id, status, reason, changedBy: actor.userId }).execute();

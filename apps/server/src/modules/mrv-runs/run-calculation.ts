@@ -5,6 +5,7 @@
  */
 import { calculate, InvalidInputError, type CalculationResult } from '@dongxanh/methodology';
 import { DomainError } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { canonicalHash, canonicalJson } from '../audit/index.ts';
 import type { RunDocument } from './build-inputs.ts';
 
@@ -42,7 +43,7 @@ export function computeRun(kind: RunDocument['kind'], document: unknown): Comput
   } catch (err) {
     if (err instanceof InvalidInputError) {
       const doc = err.toDocument();
-      throw new DomainError('rule_violated', `The season's facts make an invalid calculation input: ${doc.message}`, { errors: [{ path: doc.field, message: doc.message }] });
+      throw new DomainError('rule_violated', message('runs.invalidInput', { reason: doc.message }), { errors: [{ path: doc.field, message: doc.message }] });
     }
     throw err;
   }

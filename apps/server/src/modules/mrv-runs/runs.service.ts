@@ -11,7 +11,8 @@ import type { CreateProjectBody, SeasonFactsResponse } from '@dongxanh/contracts
 import { CREDITING_METHODOLOGY, FACTOR_TABLE_VERSION, METHOD_VERSION } from '@dongxanh/methodology';
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, invalidInput, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, invalidInput, notFound } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { canonicalHash, canonicalJson } from '../audit/index.ts';
 import type { DiaryService } from '../diary/diary.service.ts';
@@ -26,7 +27,7 @@ import {
 export type RunsDeps = { db: Database; clock: Clock; diary: Pick<DiaryService, 'getFacts'> };
 
 export const missingFacts = (plot: string, missing: Missing[]) =>
-  new DomainError('rule_violated', `Season of plot ${plot} cannot be computed: ${missing.map((m) => m.fact).join(', ')} missing`, {
+  new DomainError('rule_violated', message('runs.missingFacts', { plot, facts: missing.map((m) => m.fact).join(', ') }), {
     missing,
     errors: missing.map((m) => ({ path: m.fact, message: m.reason })),
   });
@@ -139,20 +140,20 @@ export function createRunsService({ db, clock, diary }: RunsDeps) {
     // ------------------------------------------------------------ projects
     async createProject(actor: Actor, body: CreateProjectBody) {
       assertCan(actor, 'mrv:manage');
-      if (actor.role !== 'admin' && actor.adminUnitCode !== body.provinceCode) throw new DomainError('forbidden', `Projects of province ${body.provinceCode} are created by that province's officers`);
+      if (actor.role !== 'admin' && actor.adminUnitCode !== body.provinceCode) throw new DomainError('forbidden', message('runs.provinceOfficersOnly', { province: body.provinceCode }));
       return db.transaction().execute(async (tx) => {
         const orgs = await tx.selectFrom('organisations').select(['id', 'provinceCode']).where('id', 'in', body.organisationIds).execute();
         const errors = body.organisationIds.flatMap((id, i) => {
           const org = orgs.find((o) => o.id === id);
-          if (!org) return [{ path: `organisationIds[${i}]`, message: `No organisation ${id}` }];
-          if (org.provinceCode !== body.provinceCode) return [{ path: `organisationIds[${i}]`, message: `Organisation ${id} is not in province ${body.provinceCode}` }];
+          if (!org) return [fieldError(`organisationIds[${i}]`, message('credits.noOrganisation', { id }))];
+          if (org.provinceCode !== body.provinceCode) return [fieldError(`organisationIds[${i}]`, message('runs.organisationOtherProvince', { id, province: body.provinceCode }))];
           return [];
         });
-        if (errors.length) throw invalidInput(errors, 'Some organisations cannot join this project');
+        if (errors.length) throw invalidInput(errors, message('runs.organisationsRefused'));
         const taken = await tx.selectFrom('mrvProjectOrganisations as po').innerJoin('mrvProjects as pr', 'pr.id', 'po.projectId').select(['po.organisationId', 'pr.code']).where('po.organisationId', 'in', body.organisationIds).execute();
-        if (taken.length) throw new DomainError('conflict', `Organisation(s) already in a project: ${taken.map((t) => `${t.organisationId} (${t.code})`).join(', ')}`);
+        if (taken.length) throw new DomainError('conflict', message('runs.organisationsInProject', { organisations: taken.map((t) => `${t.organisationId} (${t.code})`).join(', ') }));
         const existing = await tx.selectFrom('mrvProjects').select('id').where('code', '=', body.code).executeTakeFirst();
-        if (existing) throw new DomainError('conflict', `Project code ${body.code} is taken`, { errors: [{ path: 'code', message: 'taken' }] });
+        if (existing) throw new DomainError('conflict', message('runs.projectCodeTaken', { code: body.code }), { errors: [fieldError('code', message('field.alreadyUsed'))] });
         const id = await insertProject(tx, actor, {
           code: body.code, name: body.name, provinceCode: body.provinceCode, methodology: body.methodology ?? CREDITING_METHODOLOGY, gwpSet: body.gwpSet,
           uncertainty: body.uncertainty ?? null, baselineKind: body.baseline.kind, baselinePractice: body.baseline.kind === 'fixed_practice' ? body.baseline.practice : null,

@@ -11,7 +11,8 @@
 import type { CreateIndicatorBody, CreatePlanBody, EnterValueBody, SetTargetBody, UpdateIndicatorBaselineBody, UpdatePlanBody } from '@dongxanh/contracts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound, type ErrorText } from '../../shared/errors.ts';
+import { message, word } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { ownScope, unitOf, type UnitScope } from '../dashboards/dashboard-scope.ts';
 import { filterOfParams, plotTotals, rollupTotals, summariesOfScope, type RollupFilter } from '../dashboards/dashboard.queries.ts';
@@ -25,7 +26,7 @@ import { evaluate, targetForYear, type TargetRow } from './progress.ts';
 export type RefreshProvince = (provinceCode: string) => Promise<{ remaining: number }>;
 export type PlansDeps = { db: Database; clock: Clock; refreshProvince: RefreshProvince };
 
-const ruleViolated = (path: string, message: string) => new DomainError('rule_violated', message, { errors: [{ path, message }] });
+const ruleViolated = (path: string, text: ErrorText) => new DomainError('rule_violated', text, { errors: [fieldError(path, text)] });
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
 
 export const unitScopeOfPlan = (plan: { provinceCode: string; communeCode: string | null }): UnitScope => ({ provinceCode: plan.provinceCode, communeCode: plan.communeCode });
@@ -35,7 +36,7 @@ function assertEditable(actor: Actor, own: UnitScope | null, plan: { provinceCod
   assertCan(actor, 'plans:edit');
   if (own === null) return;
   const ok = own.provinceCode === plan.provinceCode && (own.communeCode === null || own.communeCode === plan.communeCode);
-  if (!ok) throw new DomainError('forbidden', 'Only the officers of the plan\'s own province or commune may change it');
+  if (!ok) throw new DomainError('forbidden', message('plans.ownUnitOnly'));
 }
 
 function presentValue(v: ValueRow) {
@@ -184,7 +185,7 @@ export function createPlansService({ db, clock, refreshProvince }: PlansDeps) {
     async createPlan(actor: Actor, body: CreatePlanBody) {
       assertCan(actor, 'plans:edit');
       const unit = await unitOf(db, body.unitCode);
-      if (!unit) throw ruleViolated('unitCode', `Unknown administrative unit ${body.unitCode}`);
+      if (!unit) throw ruleViolated('unitCode', message('plans.unknownUnit', { code: body.unitCode }));
       const target = unit.level === 'province' ? { provinceCode: unit.code, communeCode: null } : { provinceCode: unit.parentCode!, communeCode: unit.code };
       assertEditable(actor, await ownScope(db, actor), target);
       try {
@@ -198,7 +199,7 @@ export function createPlansService({ db, clock, refreshProvince }: PlansDeps) {
           .returning('id')
           .executeTakeFirstOrThrow();
       } catch (err) {
-        if (isUniqueViolation(err)) throw new DomainError('conflict', `A plan with code ${body.code} already exists`, { errors: [{ path: 'code', message: 'already used' }] });
+        if (isUniqueViolation(err)) throw new DomainError('conflict', message('plans.codeTaken', { code: body.code }), { errors: [fieldError('code', message('field.alreadyUsed'))] });
         throw err;
       }
     },
@@ -209,7 +210,7 @@ export function createPlansService({ db, clock, refreshProvince }: PlansDeps) {
       const month = body.reportDueMonth ?? plan.reportDueMonth;
       const day = body.reportDueDay ?? plan.reportDueDay;
       // 29 February never recurs every year: a yearly deadline must exist in every year.
-      if (day > new Date(Date.UTC(2023, month, 0)).getUTCDate()) throw ruleViolated('reportDueDay', `Day ${day} does not exist in month ${month} every year`);
+      if (day > new Date(Date.UTC(2023, month, 0)).getUTCDate()) throw ruleViolated('reportDueDay', message('plans.noSuchDay', { day: String(day), month: String(month) }));
       await db
         .updateTable('plans')
         .set({
@@ -242,7 +243,7 @@ export function createPlansService({ db, clock, refreshProvince }: PlansDeps) {
           .returning('id')
           .executeTakeFirstOrThrow();
       } catch (err) {
-        if (isUniqueViolation(err)) throw new DomainError('conflict', `The plan already has an indicator ${body.code}`, { errors: [{ path: 'code', message: 'already used in this plan' }] });
+        if (isUniqueViolation(err)) throw new DomainError('conflict', message('plans.indicatorTaken', { code: body.code }), { errors: [fieldError('code', message('plans.usedInPlan'))] });
         throw err;
       }
     },
@@ -258,7 +259,7 @@ export function createPlansService({ db, clock, refreshProvince }: PlansDeps) {
 
     async setTarget(actor: Actor, indicatorId: string, year: number, body: SetTargetBody) {
       const { plan } = await editableIndicator(actor, indicatorId);
-      if (year < plan.periodStartYear || year > Math.max(plan.periodEndYear, 2050)) throw ruleViolated('year', `${year} is outside the plan's period ${plan.periodStartYear}–${plan.periodEndYear} (and its 2050 vision)`);
+      if (year < plan.periodStartYear || year > Math.max(plan.periodEndYear, 2050)) throw ruleViolated('year', message('plans.yearOutside', { year: String(year), from: String(plan.periodStartYear), to: String(plan.periodEndYear) }));
       const now = clock.now();
       await db
         .insertInto('planIndicatorTargets')
@@ -273,9 +274,9 @@ export function createPlansService({ db, clock, refreshProvince }: PlansDeps) {
       const unit = await unitOf(db, unitCode);
       const provinceOfUnit = unit?.level === 'province' ? unit.code : unit?.parentCode;
       if (!unit || provinceOfUnit !== plan.provinceCode || (plan.communeCode && unit.code !== plan.communeCode)) {
-        throw ruleViolated('unitCode', `${unitCode} is not the plan's unit or one of its communes`);
+        throw ruleViolated('unitCode', message('plans.notPlanUnit', { code: unitCode }));
       }
-      if (indicator.unit === '%' && (body.value < -1000 || body.value > 1000)) throw ruleViolated('value', 'A percentage between −1 000 and 1 000 is expected');
+      if (indicator.unit === '%' && (body.value < -1000 || body.value > 1000)) throw ruleViolated('value', message('plans.percentageRange'));
       const id = await db.transaction().execute((tx) =>
         enterValue(tx, { indicatorId, year: body.year, breakdown: body.breakdown, adminUnitCode: unit.code, provinceCode: plan.provinceCode, value: body.value, source: body.source, note: body.note ?? null }, actor.userId, clock.now()),
       );
@@ -290,7 +291,7 @@ export function createPlansService({ db, clock, refreshProvince }: PlansDeps) {
         throw err instanceof DomainError && err.code === 'not_found' ? notFound('Indicator', indicatorId) : err;
       });
       const name = computationOf(indicator.computation);
-      if (!name) throw ruleViolated('computation', `Indicator ${indicator.code} is entered, not computed: its source is on each value`);
+      if (!name) throw ruleViolated('computation', message('plans.enteredNotComputed', { code: indicator.code }));
       const scope = unitScopeOfPlan(plan);
       if (q.communeCode) {
         const commune = await unitOf(db, q.communeCode);

@@ -11,7 +11,8 @@
 import type { AddTaskNoteBody, CreateLandConsolidationBody, CreateTaskBody, CreateTrainingEventBody, SetTrainingTargetBody } from '@dongxanh/contracts';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound, type ErrorText } from '../../shared/errors.ts';
+import { ENTITY_NAMES, message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { ownScope, unitOf, type UnitScope } from '../dashboards/dashboard-scope.ts';
@@ -23,7 +24,7 @@ import {
 
 export type ProgrammeDeps = { db: Database; clock: Clock };
 
-const ruleViolated = (path: string, message: string) => new DomainError('rule_violated', message, { errors: [{ path, message }] });
+const ruleViolated = (path: string, text: ErrorText) => new DomainError('rule_violated', text, { errors: [fieldError(path, text)] });
 
 export interface TaskTiming {
   dueOn: string | null;
@@ -61,17 +62,17 @@ export function createProgrammeService({ db, clock }: ProgrammeDeps) {
     assertCan(actor, 'programme:edit');
     if (own === null) return;
     if (own.provinceCode !== unit.provinceCode || (own.communeCode !== null && own.communeCode !== unit.communeCode)) {
-      throw new DomainError('forbidden', 'Only the officers of the plan\'s or the record\'s own province or commune may record this');
+      throw new DomainError('forbidden', message('programme.ownUnitOnly'));
     }
   }
 
   /** A province or commune code the caller may write in, as a scope. */
   async function writableUnit(actor: Actor, own: UnitScope | null, code: string, path: string): Promise<UnitScope> {
     const unit = await unitOf(db, code);
-    if (!unit) throw ruleViolated(path, `Unknown administrative unit ${code}`);
+    if (!unit) throw ruleViolated(path, message('plans.unknownUnit', { code }));
     const scope = unit.level === 'province' ? { provinceCode: unit.code, communeCode: null } : { provinceCode: unit.parentCode!, communeCode: unit.code };
     if (own && (own.provinceCode !== scope.provinceCode || (own.communeCode !== null && own.communeCode !== scope.communeCode))) {
-      throw new DomainError('not_found', `Administrative unit ${code} was not found in your scope`, { id: code });
+      throw new DomainError('not_found', message('programme.unitNotInScope', { code }), { id: code });
     }
     assertEditsUnit(actor, own, scope);
     return scope;
@@ -110,7 +111,7 @@ export function createProgrammeService({ db, clock }: ProgrammeDeps) {
       const { plan, own } = await visiblePlan(actor, planId);
       assertEditsUnit(actor, own, plan);
       const exists = await db.selectFrom('programmeTasks').select('id').where('planId', '=', planId).where('code', '=', body.code).executeTakeFirst();
-      if (exists) throw new DomainError('conflict', `The plan already has a task ${body.code}`, { errors: [{ path: 'code', message: 'already used in this plan' }] });
+      if (exists) throw new DomainError('conflict', message('programme.taskTaken', { code: body.code }), { errors: [fieldError('code', message('plans.usedInPlan'))] });
       const position = (await tasksOfPlan(db, planId)).length;
       const now = clock.now();
       return db
@@ -164,9 +165,9 @@ export function createProgrammeService({ db, clock }: ProgrammeDeps) {
       const scope = await writableUnit(actor, own, body.unitCode, 'unitCode');
       if (body.planId) {
         const { plan } = await visiblePlan(actor, body.planId);
-        if (plan.provinceCode !== scope.provinceCode) throw ruleViolated('planId', 'The event is not in the plan\'s province');
+        if (plan.provinceCode !== scope.provinceCode) throw ruleViolated('planId', message('programme.eventOutsideProvince'));
       }
-      if (body.heldOn > today()) throw ruleViolated('heldOn', 'A training event is recorded once it has taken place; the date is in the future');
+      if (body.heldOn > today()) throw ruleViolated('heldOn', message('programme.trainingFuture'));
       const id = await db.transaction().execute((tx) =>
         insertTrainingEvent(tx, { planId: body.planId ?? null, ...scope, topic: body.topic, heldOn: body.heldOn, place: body.place, trainer: body.trainer, notes: body.notes ?? null, attendance: body.attendance }, actor.userId, clock.now()),
       );
@@ -221,21 +222,21 @@ export function createProgrammeService({ db, clock }: ProgrammeDeps) {
       assertCan(actor, 'programme:edit');
       const own = await ownScope(db, actor);
       const scope = await writableUnit(actor, own, body.communeCode, 'communeCode');
-      if (body.agreedOn > today()) throw ruleViolated('agreedOn', 'The agreement date is in the future');
+      if (body.agreedOn > today()) throw ruleViolated('agreedOn', message('programme.agreementFuture'));
       return db.transaction().execute(async (tx) => {
         let areaHa = body.areaHa;
         if (body.plotIds.length) {
           const plots = await tx.selectFrom('plots as p').select(['p.id', 'p.communeCode', 'p.areaHa']).where('p.id', 'in', body.plotIds).where(visibleTo(actor, 'p')).execute();
           const missing = body.plotIds.filter((id) => !plots.some((p) => p.id === id));
-          if (missing.length) throw new DomainError('not_found', `Plot ${missing[0]} not found`, { id: missing[0], errors: [{ path: 'plotIds', message: `plot ${missing[0]} not found in your scope` }] });
+          if (missing.length) throw new DomainError('not_found', message('error.notFound', { what: ENTITY_NAMES.Plot, id: missing[0]! }), { id: missing[0], errors: [fieldError('plotIds', message('programme.plotNotInScope', { id: missing[0]! }))] });
           const elsewhere = plots.find((p) => p.communeCode !== body.communeCode);
-          if (elsewhere) throw ruleViolated('plotIds', `Plot ${elsewhere.id} is not in commune ${body.communeCode}`);
+          if (elsewhere) throw ruleViolated('plotIds', message('programme.plotOtherCommune', { id: elsewhere.id, commune: body.communeCode }));
           // The plots' PostGIS area is the record's area unless the agreement states its own.
           areaHa ??= plots.reduce((s, p) => s + Number(p.areaHa), 0);
         }
         if (body.toOrganisationId) {
           const org = await tx.selectFrom('organisations').select('id').where('id', '=', body.toOrganisationId).where('provinceCode', '=', scope.provinceCode).executeTakeFirst();
-          if (!org) throw ruleViolated('toOrganisationId', 'The receiving organisation is not registered in this province');
+          if (!org) throw ruleViolated('toOrganisationId', message('programme.receiverNotInProvince'));
         }
         const id = await insertLandConsolidation(tx, {
           provinceCode: scope.provinceCode, communeCode: body.communeCode, kind: body.kind, fromParty: body.fromParty, toParty: body.toParty, toOrganisationId: body.toOrganisationId ?? null,

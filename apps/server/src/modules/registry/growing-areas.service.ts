@@ -8,7 +8,8 @@ import { sql } from 'kysely';
 import type { AddGrowingAreaCodeBody, CreateGrowingAreaBody, GrowingAreaDetail, GrowingAreaResponse } from '@dongxanh/contracts';
 import type { Executor } from '../../db/database.ts';
 import type { GrowingAreaCodeStatus, GrowingAreaStatus } from '../../db/schema.ts';
-import { DomainError, forbidden, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, forbidden, notFound } from '../../shared/errors.ts';
+import { message, word } from '../../shared/messages.ts';
 import { assertCan, can, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { blockingRule, classifyCrop, evaluateMinimumArea } from './growing-area-rules.ts';
@@ -151,7 +152,7 @@ export function createGrowingAreasService({ db, clock }: RegistryDeps) {
         if (missing.length) throw notFound('Plot', missing.join(', '));
         const first = plots[0]!;
         // The province code partitions the registry tables; an area spanning provinces has no home.
-        if (plots.some((p) => p.provinceCode !== first.provinceCode)) throw ruleViolated('plotIds', 'The plots of a growing area must lie in one province');
+        if (plots.some((p) => p.provinceCode !== first.provinceCode)) throw ruleViolated('plotIds', message('registry.areaOneProvince'));
         assertWritableScope(actor, { provinceCode: first.provinceCode, communeCode: first.communeCode, organisationId: first.organisationId });
         const now = clock.now();
         const { id } = await tx
@@ -169,8 +170,8 @@ export function createGrowingAreasService({ db, clock }: RegistryDeps) {
       return db.transaction().execute(async (tx) => {
         const area = await findWritableArea(tx, actor, id);
         assertCan(actor, status === 'submitted' || status === 'draft' ? 'growing-areas:edit' : 'growing-areas:approve');
-        if (!areaTransitions[area.status].includes(status)) throw new DomainError('conflict', `A ${area.status} growing area cannot become ${status}`);
-        if ((status === 'suspended' || status === 'revoked') && !reason) throw ruleViolated('reason', 'A reason is required to suspend or revoke');
+        if (!areaTransitions[area.status].includes(status)) throw new DomainError('conflict', message('registry.areaTransition', { from: word(area.status), to: word(status) }));
+        if ((status === 'suspended' || status === 'revoked') && !reason) throw ruleViolated('reason', message('registry.reasonToSuspend'));
         const now = clock.now();
         await tx.updateTable('growingAreas').set({ status, updatedBy: actor.userId, updatedAt: now }).where('id', '=', id).execute();
         await tx.insertInto('growingAreaStatusHistory').values({ growingAreaId: id, status, reason: reason ?? null, changedBy: actor.userId, changedAt: now }).execute();
@@ -186,12 +187,12 @@ export function createGrowingAreasService({ db, clock }: RegistryDeps) {
       return db.transaction().execute(async (tx) => {
         const area = await findWritableArea(tx, actor, id);
         if (!can(actor, 'growing-areas:edit') && !can(actor, 'growing-areas:approve')) throw forbidden('record growing-area codes');
-        if (area.status === 'revoked') throw new DomainError('conflict', 'The growing area is revoked: no code can be recorded for it');
+        if (area.status === 'revoked') throw new DomainError('conflict', message('registry.areaRevoked'));
         const now = clock.now();
-        if (body.issuedOn > vietnamDate.format(now)) throw ruleViolated('issuedOn', `The issue date ${body.issuedOn} is in the future`);
+        if (body.issuedOn > vietnamDate.format(now)) throw ruleViolated('issuedOn', message('registry.issuedInFuture', { date: { date: body.issuedOn } }));
         const failing = blockingRule(await rulesOf(tx, id, area.crop), body.kind);
         if (failing) {
-          throw new DomainError('rule_violated', `No ${body.kind} code can be recorded: the growing area fails the rule ${failing.rule} (${failing.detail})`, {
+          throw new DomainError('rule_violated', message('registry.codeRuleFails', { kind: word(body.kind), rule: failing.rule, detail: failing.detail }), {
             rule: failing.rule,
             errors: [{ path: 'kind', message: `rule ${failing.rule}: ${failing.detail}` }],
           });
@@ -200,7 +201,7 @@ export function createGrowingAreasService({ db, clock }: RegistryDeps) {
         if (taken) throw codeTaken(body.kind, body.code);
         if (body.kind === 'domestic') {
           const inForce = await tx.selectFrom('growingAreaCodes').select('code').where('growingAreaId', '=', id).where('kind', '=', 'domestic').where('status', '!=', 'revoked').executeTakeFirst();
-          if (inForce) throw new DomainError('conflict', `The growing area already has the domestic code ${inForce.code}; revoke it before recording another`, { errors: [{ path: 'kind', message: 'one domestic code in force per growing area' }] });
+          if (inForce) throw new DomainError('conflict', message('registry.domesticCodeInForce', { code: inForce.code }), { errors: [fieldError('kind', message('registry.oneDomesticCode'))] });
         }
         try {
           const { id: codeId } = await tx
@@ -223,9 +224,9 @@ export function createGrowingAreasService({ db, clock }: RegistryDeps) {
         const code = await tx.selectFrom('growingAreaCodes').select(['id', 'code', 'status']).where('id', '=', codeId).where('growingAreaId', '=', id).forUpdate().executeTakeFirst();
         if (!code) throw notFound('Growing-area code', codeId);
         assertCan(actor, 'growing-areas:approve');
-        if (code.status === status) throw new DomainError('conflict', `The code ${code.code} is already ${status}`);
-        if (!codeTransitions[code.status].includes(status)) throw new DomainError('conflict', `The code ${code.code} is revoked, which is final: record a new code instead`);
-        if (status !== 'active' && !reason) throw ruleViolated('reason', 'A reason is required to suspend or revoke a code');
+        if (code.status === status) throw new DomainError('conflict', message('registry.codeAlreadyStatus', { code: code.code, status: word(status) }));
+        if (!codeTransitions[code.status].includes(status)) throw new DomainError('conflict', message('registry.codeRevokedFinal', { code: code.code }));
+        if (status !== 'active' && !reason) throw ruleViolated('reason', message('registry.reasonToSuspendCode'));
         const now = clock.now();
         await tx.updateTable('growingAreaCodes').set({ status, updatedBy: actor.userId, updatedAt: now }).where('id', '=', codeId).execute();
         await tx.insertInto('growingAreaCodeHistory').values({ codeId, status, reason: reason ?? null, changedBy: actor.userId, changedAt: now }).execute();
@@ -235,4 +236,4 @@ export function createGrowingAreasService({ db, clock }: RegistryDeps) {
 }
 
 const codeTaken = (kind: string, code: string) =>
-  new DomainError('conflict', `The ${kind} code ${code} is already recorded`, { errors: [{ path: 'code', message: `${code} is already recorded as a ${kind} code` }] });
+  new DomainError('conflict', message('registry.codeRecorded', { kind: word(kind), code }), { errors: [fieldError('code', message('registry.codeRecordedField', { kind: word(kind), code }))] });

@@ -5,7 +5,8 @@
  */
 import { sql } from 'kysely';
 import type { AddHouseholdMemberBody, HouseholdDetail } from '@dongxanh/contracts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { ruleViolated } from './registry-scope.ts';
@@ -62,10 +63,10 @@ export function createHouseholdsService({ db, clock }: RegistryDeps) {
         if (!household) throw notFound('Household', householdId);
         assertCan(actor, 'households:edit');
         const now = clock.now();
-        if (body.birthYear !== undefined && body.birthYear > now.getUTCFullYear()) throw ruleViolated('birthYear', `The birth year ${body.birthYear} is in the future`);
+        if (body.birthYear !== undefined && body.birthYear > now.getUTCFullYear()) throw ruleViolated('birthYear', message('registry.birthYearFuture', { year: String(body.birthYear) }));
         if (body.relation === 'head') {
           const head = await tx.selectFrom('householdMembers').select('fullName').where('householdId', '=', householdId).where('relation', '=', 'head').executeTakeFirst();
-          if (head) throw new DomainError('conflict', `The household already has a head (${head.fullName})`, { errors: [{ path: 'relation', message: 'a household has one head' }] });
+          if (head) throw new DomainError('conflict', message('registry.householdHasHead', { name: head.fullName }), { errors: [fieldError('relation', message('registry.oneHead'))] });
         }
         try {
           return await tx
@@ -84,7 +85,7 @@ export function createHouseholdsService({ db, clock }: RegistryDeps) {
             .returning('id')
             .executeTakeFirstOrThrow();
         } catch (err) {
-          if (isUniqueViolation(err)) throw new DomainError('conflict', 'The household already has a head', { errors: [{ path: 'relation', message: 'a household has one head' }] });
+          if (isUniqueViolation(err)) throw new DomainError('conflict', message('registry.householdHasHeadShort'), { errors: [fieldError('relation', message('registry.oneHead'))] });
           throw err;
         }
       });

@@ -5,11 +5,12 @@
  */
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError, fieldError, type ErrorText } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 
-export const ruleViolated = (path: string, message: string) => new DomainError('rule_violated', message, { errors: [{ path, message }] });
+export const ruleViolated = (path: string, text: ErrorText) => new DomainError('rule_violated', text, { errors: [fieldError(path, text)] });
 
 export async function communeOf(db: Executor, code: string) {
   return db.selectFrom('adminUnits').select(['code', 'parentCode', 'name']).where('code', '=', code).where('level', '=', 'commune').executeTakeFirst();
@@ -33,7 +34,7 @@ export function assertWritableScope(actor: Actor, target: { provinceCode: string
         return actor.householdId !== null && actor.householdId === target.householdId;
     }
   })();
-  if (!ok) throw new DomainError('not_found', 'The organisation, household or commune was not found in your scope');
+  if (!ok) throw new DomainError('not_found', message('registry.notInScope'));
 }
 
 /**

@@ -23,7 +23,8 @@ import type { CreateYearlyReportBody, EmissionDatabaseQuery, InventoryQuery, Put
 import type { Database, Executor } from '../../db/database.ts';
 import type { StoredFactorUse, YearlyReportStatus } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound, type ErrorText } from '../../shared/errors.ts';
+import { message, word } from '../../shared/messages.ts';
 import { assertCan, can, type Actor } from '../auth/permissions.ts';
 import { ownScope, resolveScope, unitOf, type UnitScope } from '../dashboards/dashboard-scope.ts';
 import { rollupByCropSeason, rollupRowsForReports, rollupTotalsByCommune } from '../dashboards/dashboard.queries.ts';
@@ -53,7 +54,7 @@ const PAST: Record<Action, string> = { regenerate: 'regenerated', review: 'revie
 
 export function nextStatus(current: YearlyReportStatus, action: Action): YearlyReportStatus {
   const next = TRANSITIONS[current][action];
-  if (!next) throw new DomainError('conflict', `A ${current} report cannot be ${PAST[action]}`, { status: current, action });
+  if (!next) throw new DomainError('conflict', message('reports.cannotTransition', { status: word(current), action: word(PAST[action]) }), { status: current, action });
   return next;
 }
 
@@ -104,7 +105,7 @@ export function createReportsService({ db, clock }: ReportsDeps) {
     assertCan(actor, 'reports:prepare');
     if (own === null) return;
     if (own.provinceCode !== row.provinceCode || own.communeCode !== row.communeCode) {
-      throw new DomainError('forbidden', row.communeCode ? 'Only the commune\'s own officers prepare and submit its report' : 'Only the province\'s own officers prepare and submit its report');
+      throw new DomainError('forbidden', row.communeCode ? message('reports.communeOfficersOnly') : message('reports.provinceOfficersOnly'));
     }
   }
 
@@ -246,7 +247,7 @@ export function createReportsService({ db, clock }: ReportsDeps) {
       if (action === 'return') {
         assertCan(actor, 'reports:return');
         if (row.level !== 'commune' || (own !== null && (own.communeCode !== null || own.provinceCode !== row.provinceCode))) {
-          throw new DomainError('forbidden', 'Only the province returns a commune\'s submitted report');
+          throw new DomainError('forbidden', message('reports.provinceReturns'));
         }
       } else {
         assertOwnUnit(actor, own, row);
@@ -320,17 +321,17 @@ export function createReportsService({ db, clock }: ReportsDeps) {
       if (!plan) throw notFound('Plan', body.planId);
       const unitCode = body.unitCode ?? (own ? (own.communeCode ?? own.provinceCode) : plan.communeCode ?? plan.provinceCode);
       const unit = await unitOf(db, unitCode);
-      if (!unit) throw new DomainError('rule_violated', `Unknown administrative unit ${unitCode}`, { errors: [{ path: 'unitCode', message: 'unknown unit' }] });
+      if (!unit) throw new DomainError('rule_violated', message('plans.unknownUnit', { code: unitCode }), { errors: [fieldError('unitCode', message('reports.unknownUnitField'))] });
       const scope: UnitScope = unit.level === 'province' ? { provinceCode: unit.code, communeCode: null } : { provinceCode: unit.parentCode!, communeCode: unit.code };
       if (scope.provinceCode !== plan.provinceCode || (plan.communeCode !== null && scope.communeCode !== plan.communeCode)) {
-        throw new DomainError('rule_violated', `${unit.name} does not report on this plan (it is not the plan's unit or one of its communes)`, { errors: [{ path: 'unitCode', message: 'not a unit of the plan' }] });
+        throw new DomainError('rule_violated', message('reports.notReporting', { name: unit.name }), { errors: [fieldError('unitCode', message('reports.notPlanUnitField'))] });
       }
       assertOwnUnit(actor, own, scope);
       if (body.year < plan.periodStartYear || body.year > plan.periodEndYear) {
-        throw new DomainError('rule_violated', `${body.year} is outside the plan's period ${plan.periodStartYear}–${plan.periodEndYear}`, { errors: [{ path: 'year', message: 'outside the plan period' }] });
+        throw new DomainError('rule_violated', message('reports.yearOutside', { year: String(body.year), from: String(plan.periodStartYear), to: String(plan.periodEndYear) }), { errors: [fieldError('year', message('reports.outsidePeriodField'))] });
       }
       const existing = await db.selectFrom('yearlyReports').select('id').where('planId', '=', plan.id).where('year', '=', body.year).where('unitCode', '=', unitCode).executeTakeFirst();
-      if (existing) throw new DomainError('conflict', `${unit.name} already has a ${body.year} report on this plan`, { id: existing.id });
+      if (existing) throw new DomainError('conflict', message('reports.exists', { name: unit.name, year: String(body.year) }), { id: existing.id });
       const dueOn = `${body.year}-${String(plan.reportDueMonth).padStart(2, '0')}-${String(plan.reportDueDay).padStart(2, '0')}`;
       await refreshAll(db, { provinceCode: scope.provinceCode, now: clock.now() });
       const content = await generate(db, plan, scope, body.year, dueOn, 1, actor.userId);
@@ -417,7 +418,7 @@ export function createReportsService({ db, clock }: ReportsDeps) {
       await db.transaction().execute(async (tx) => {
         const known = body.unitCodes.length ? await tx.selectFrom('adminUnits').select('code').where('code', 'in', body.unitCodes).execute() : [];
         const unknown = body.unitCodes.filter((c) => !known.some((k) => k.code === c));
-        if (unknown.length) throw new DomainError('rule_violated', `Unknown administrative unit ${unknown[0]}`, { errors: [{ path: 'unitCodes', message: `unknown unit ${unknown[0]}` }] });
+        if (unknown.length) throw new DomainError('rule_violated', message('plans.unknownUnit', { code: unknown[0]! }), { errors: [fieldError('unitCodes', message('reports.unknownUnitCode', { code: unknown[0]! }))] });
         await tx.insertInto('ecologicalZones').values({ code, nameVi: body.nameVi, nameEn: body.nameEn, source: body.source ?? null, createdBy: actor.userId, createdAt: clock.now() })
           .onConflict((oc) => oc.column('code').doUpdateSet({ nameVi: body.nameVi, nameEn: body.nameEn, source: body.source ?? null })).execute();
         await tx.deleteFrom('ecologicalZoneUnits').where('zoneCode', '=', code).execute();

@@ -10,7 +10,8 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import type { EpcisEventType } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { organisationVisibleTo } from '../registry/registry-scope.ts';
@@ -44,16 +45,16 @@ export function createEpcisService(deps: { db: Database; clock: Clock; validate:
     async importDocument(actor: Actor, document: unknown, fileName: string | null): Promise<EpcisImportSummary> {
       assertCan(actor, 'trace:write');
       if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw new DomainError('invalid_input', 'An EPCIS document is a JSON object', { errors: [{ path: '(document)', message: 'not a JSON object' }] });
+        throw new DomainError('invalid_input', message('epcis.notObject'), { errors: [fieldError('(document)', message('epcis.notObjectField'))] });
       }
       const problems = validate(document);
       if (problems.length) {
-        throw new DomainError('invalid_input', `Not a valid EPCIS 2.0 document (GS1 JSON Schema): ${problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`, { errors: problems.slice(0, 50) });
+        throw new DomainError('invalid_input', message('epcis.invalid', { problems: problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ') }), { errors: problems.slice(0, 50) });
       }
       const doc = document as Record<string, unknown>;
       const type = String(doc.type);
       if (type !== 'EPCISDocument' && type !== 'EPCISQueryDocument' && !EVENT_TYPES.has(type)) {
-        throw new DomainError('invalid_input', `Expected an EPCISDocument, an EPCISQueryDocument or one event, got ${type}`, { errors: [{ path: 'type', message: 'unsupported document type' }] });
+        throw new DomainError('invalid_input', message('epcis.unsupportedType', { type }), { errors: [fieldError('type', message('epcis.unsupportedTypeField'))] });
       }
       const summary = summarise(doc);
       const organisationId = actor.organisationId;

@@ -22,6 +22,7 @@ import { calculate, METHOD_VERSION, type ScenarioResult, type SeasonInput } from
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 
 export interface SeasonEmission {
   seasonId: string;
@@ -41,7 +42,7 @@ const tableExists = async (db: Executor, table: string) =>
 /** Project and baseline CO2e (t) of one season from its diary facts, with the methodology engine. */
 export function computeFromFacts(facts: SeasonFactsResponse): { co2eT: number; baselineCo2eT: number; method: string } {
   if (!facts.complete) {
-    throw new DomainError('rule_violated', `The emissions of season ${facts.seasonId} cannot be computed from its diary: ${facts.missing.map((m) => m.reason).join('; ')}`, {
+    throw new DomainError('rule_violated', message('trace.emissionsIncomplete', { id: facts.seasonId, reasons: facts.missing.map((m) => m.reason).join('; ') }), {
       errors: facts.missing.map((m) => ({ path: `seasons.${facts.seasonId}.${m.fact}`, message: m.reason })),
     });
   }

@@ -13,7 +13,8 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import { requireActor } from '../../http/context.ts';
 import type { Services } from '../../services.ts';
-import { DomainError } from '../../shared/errors.ts';
+import { DomainError, fieldError } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { qrPng, qrSheetPdf, qrSvg } from './qr.ts';
 import { digitalLinkOf } from './traceability.service.ts';
 
@@ -31,7 +32,7 @@ export const traceabilityRoutes = ({ traceability, epcis }: Services, config: Co
     try {
       done(null, JSON.parse(String(body)));
     } catch {
-      done(new DomainError('invalid_input', 'The body is not valid JSON', { errors: [{ path: '(body)', message: 'not JSON' }] }), undefined);
+      done(new DomainError('invalid_input', message('trace.bodyNotJson'), { errors: [fieldError('(body)', message('trace.notJson'))] }), undefined);
     }
   });
 
@@ -86,7 +87,7 @@ export const traceabilityRoutes = ({ traceability, epcis }: Services, config: Co
   app.get('/lots/:id/qr.:format', { schema: { tags, summary: 'The QR code of a lot or unit, encoding its GS1 Digital Link (PNG or SVG)', params: IdParams.extend({ format: QrFormat }) } }, async (request, reply) => {
     const lot = await traceability.findLotForQr(requireActor(request), request.params.id);
     const link = digitalLinkOf(lot, linkBaseOf(request));
-    if (!link) throw new DomainError('rule_violated', `Lot ${lot.code} has no GTIN, so it has no Digital Link: register a trade item and use it for the lot`);
+    if (!link) throw new DomainError('rule_violated', message('trace.noGtin', { code: lot.code }));
     reply.header('cache-control', 'private, max-age=3600');
     if (request.params.format === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(await qrSvg(link));
     return reply.type('image/png').send(await qrPng(link));
@@ -94,7 +95,7 @@ export const traceabilityRoutes = ({ traceability, epcis }: Services, config: Co
 
   app.get('/qr-sheet.pdf', { schema: { tags, summary: 'A printable A4 sheet of QR codes (12 per page): the given lots, or a lot and the units packed from it', querystring: QrSheetQuery } }, async (request, reply) => {
     const q = request.query;
-    if (!q.lotIds && !q.parentLotId) throw new DomainError('invalid_input', 'Give lotIds or parentLotId', { errors: [{ path: 'lotIds', message: 'required' }] });
+    if (!q.lotIds && !q.parentLotId) throw new DomainError('invalid_input', message('trace.giveLots'), { errors: [fieldError('lotIds', message('field.required'))] });
     const lots = await traceability.lotsForSheet(requireActor(request), { ...(q.lotIds ? { lotIds: q.lotIds.split(',') } : {}), ...(q.parentLotId ? { parentLotId: q.parentLotId } : {}) });
     const names = q.lang === 'vi' ? PRODUCT_KIND_VI : PRODUCT_KIND_EN;
     const entries = lots.flatMap((l) => {
@@ -104,7 +105,7 @@ export const traceabilityRoutes = ({ traceability, epcis }: Services, config: Co
       const lines = [name, l.kind === 'unit' ? `${q.lang === 'vi' ? 'Lô' : 'Lot'} ${l.lotNumber} · ${q.lang === 'vi' ? 'Số' : 'No.'} ${l.code}` : `${q.lang === 'vi' ? 'Lô' : 'Lot'} ${l.code}`, elementString(parseDigitalLink(link))];
       return [{ digitalLink: link, lines }];
     });
-    if (!entries.length) throw new DomainError('rule_violated', 'None of these lots has a GTIN, so none has a Digital Link to print');
+    if (!entries.length) throw new DomainError('rule_violated', message('trace.noneHasGtin'));
     const title = q.lang === 'vi' ? `Tem QR truy xuất nguồn gốc — ${entries.length} mã` : `Traceability QR labels — ${entries.length} codes`;
     const pdf = await qrSheetPdf(title, entries, new Date());
     return reply.type('application/pdf').header('content-disposition', 'inline; filename="qr-sheet.pdf"').send(pdf);

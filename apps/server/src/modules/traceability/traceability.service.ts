@@ -17,7 +17,8 @@ import { sql } from 'kysely';
 import type { Database, Executor } from '../../db/database.ts';
 import type { TraceProductKind } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound, type ErrorText } from '../../shared/errors.ts';
+import { message, type MessageParam } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { organisationVisibleTo } from '../registry/registry-scope.ts';
@@ -42,8 +43,9 @@ export type TraceabilityDeps = {
   onPublicChange?: () => void;
 };
 
-const ruleViolated = (path: string, message: string) => new DomainError('rule_violated', message, { errors: [{ path, message }] });
-const kg = (n: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 }).format(n)} kg`;
+const ruleViolated = (path: string, text: ErrorText) => new DomainError('rule_violated', text, { errors: [fieldError(path, text)] });
+/** A mass in a message: 1,234.5 kg in English, 1.234,5 kg in Vietnamese. */
+const kg = (n: number): MessageParam => ({ number: n, maxDigits: 3, unit: 'kg' });
 
 export function presentLot(l: LotRow, linkBase: string | null): LotSummary {
   return {
@@ -73,7 +75,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
 
   async function ownerOf(tx: Executor, actor: Actor, fallbackOrganisationId?: string | null) {
     const id = actor.organisationId ?? fallbackOrganisationId;
-    if (!id) throw new DomainError('rule_violated', 'Lots belong to an organisation: your account has none (admins act on an existing lot\'s organisation)');
+    if (!id) throw new DomainError('rule_violated', message('trace.noOrganisation'));
     const org = await findOrganisation(tx, id);
     if (!org) throw notFound('Organisation', id);
     return org;
@@ -83,7 +85,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
   async function tradeItemFor(tx: Executor, organisationId: string, tradeItemId: string | undefined, path: string) {
     if (!tradeItemId) return null;
     const item = await tx.selectFrom('traceTradeItems').selectAll().where('id', '=', tradeItemId).executeTakeFirst();
-    if (!item || item.organisationId !== organisationId) throw ruleViolated(path, `Trade item ${tradeItemId} is not one of your organisation's products`);
+    if (!item || item.organisationId !== organisationId) throw ruleViolated(path, message('trace.notYourTradeItem', { id: tradeItemId }));
     return item;
   }
 
@@ -95,7 +97,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
       .where((eb) => eb.or([eb('organisationId', '=', organisationId), ...(gtin ? [eb('gtin', '=', gtin)] : [])]))
       .where('code', '=', code)
       .executeTakeFirst();
-    if (clash) throw new DomainError('conflict', `Lot number ${code} is already used${gtin ? ` for GTIN ${gtin} or` : ''} in your organisation`, { errors: [{ path, message: 'already used' }] });
+    if (clash) throw new DomainError('conflict', gtin ? message('trace.lotNumberUsedGtin', { code, gtin }) : message('trace.lotNumberUsed', { code }), { errors: [fieldError(path, message('field.alreadyUsed'))] });
   }
 
   /** Takes each input's mass from its lot (refusing more than is left) and returns what they bring. */
@@ -103,14 +105,14 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
     const parts: Array<{ lot: LotRow; burden: Burden; massKg: number }> = [];
     const seen = new Set<string>();
     for (const [i, input] of inputs.entries()) {
-      if (seen.has(input.lotId)) throw ruleViolated(`${path}[${i}].lotId`, `Lot ${input.lotId} is listed twice`);
+      if (seen.has(input.lotId)) throw ruleViolated(`${path}[${i}].lotId`, message('trace.lotTwice', { id: input.lotId }));
       seen.add(input.lotId);
       const lot = await findLot(tx, actor, input.lotId);
       if (!lot) throw notFound('Lot', input.lotId);
-      if (lot.organisationId !== ownerId) throw new DomainError('forbidden', `Lot ${lot.code} belongs to ${lot.organisationName}: only its owner can use it`);
-      if (lot.status !== 'active') throw ruleViolated(`${path}[${i}].lotId`, `Lot ${lot.code} is ${lot.status === 'in_transit' ? 'in transit' : 'used up'}`);
+      if (lot.organisationId !== ownerId) throw new DomainError('forbidden', message('trace.lotOwnerOnly', { code: lot.code, owner: lot.organisationName }));
+      if (lot.status !== 'active') throw ruleViolated(`${path}[${i}].lotId`, lot.status === 'in_transit' ? message('trace.lotInTransit', { code: lot.code }) : message('trace.lotUsedUp', { code: lot.code }));
       const taken = await takeFromLot(tx, actor, lot.id, input.massKg);
-      if (!taken) throw ruleViolated(`${path}[${i}].massKg`, `Lot ${lot.code} has ${kg(lot.availableKg)} left; ${kg(input.massKg)} cannot be taken from it (out never exceeds in)`);
+      if (!taken) throw ruleViolated(`${path}[${i}].massKg`, message('trace.lotNotEnough', { code: lot.code, left: kg(lot.availableKg), wanted: kg(input.massKg) }));
       parts.push({ lot, burden: portionOf(await burdenOf(tx, lot), input.massKg), massKg: input.massKg });
     }
     return parts;
@@ -148,26 +150,26 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
     async createTradeItem(actor: Actor, body: CreateTradeItemBody): Promise<TradeItemResponse> {
       assertCan(actor, 'trace:write');
       const organisationId = body.organisationId ?? actor.organisationId;
-      if (!organisationId) throw ruleViolated('organisationId', 'Name the organisation whose product this is');
-      if (actor.role !== 'admin' && organisationId !== actor.organisationId) throw new DomainError('forbidden', 'You can only create trade items of your own organisation');
+      if (!organisationId) throw ruleViolated('organisationId', message('trace.nameOrganisation'));
+      if (actor.role !== 'admin' && organisationId !== actor.organisationId) throw new DomainError('forbidden', message('trace.ownTradeItemsOnly'));
       let gtin: string;
       if (body.gtin) {
         const problem = gs1KeyProblem('gtin', body.gtin);
         if (problem) throw ruleViolated('gtin', problem);
         gtin = toGtin14(body.gtin);
-        if (!gtin.slice(1).startsWith(body.companyPrefix)) throw ruleViolated('gtin', `GTIN ${body.gtin} is not under company prefix ${body.companyPrefix}`);
+        if (!gtin.slice(1).startsWith(body.companyPrefix)) throw ruleViolated('gtin', message('trace.gtinNotUnderPrefix', { gtin: body.gtin, prefix: body.companyPrefix }));
       } else if (body.itemReference !== undefined) {
         const room = 12 - body.companyPrefix.length;
-        if (body.itemReference.length > room) throw ruleViolated('itemReference', `Company prefix ${body.companyPrefix} leaves ${room} digits for the item reference`);
+        if (body.itemReference.length > room) throw ruleViolated('itemReference', message('trace.itemReferenceRoom', { prefix: body.companyPrefix, room: String(room) }));
         gtin = toGtin14(gtin13From(body.companyPrefix, body.itemReference.padStart(room, '0')));
       } else {
-        throw ruleViolated('gtin', 'Give the GTIN, or the item reference under the company prefix');
+        throw ruleViolated('gtin', message('trace.giveGtin'));
       }
       return db.transaction().execute(async (tx) => {
         const org = await tx.selectFrom('organisations as o').select('o.id').where('o.id', '=', organisationId).where(organisationVisibleTo(actor, 'o')).executeTakeFirst();
         if (!org) throw notFound('Organisation', organisationId);
         const existing = await tx.selectFrom('traceTradeItems').select('id').where('gtin', '=', gtin).executeTakeFirst();
-        if (existing) throw new DomainError('conflict', `GTIN ${gtin} is already registered`, { errors: [{ path: 'gtin', message: 'already registered' }] });
+        if (existing) throw new DomainError('conflict', message('trace.gtinRegistered', { gtin }), { errors: [fieldError('gtin', message('trace.alreadyRegistered'))] });
         const row = await tx
           .insertInto('traceTradeItems')
           .values({ organisationId, gtin, companyPrefix: body.companyPrefix, nameVi: body.nameVi, nameEn: body.nameEn, productKind: body.productKind, netContentKg: body.netContentKg ?? null, createdBy: actor.userId })
@@ -201,7 +203,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
       assertCan(actor, 'trace:write');
       const ids = body.sources.map((s) => s.seasonId);
       const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-      if (dup) throw ruleViolated('sources', `Season ${dup} is listed twice`);
+      if (dup) throw ruleViolated('sources', message('trace.seasonTwice', { id: dup }));
       // Read first (other modules, same handle): facts, emissions.
       const facts = new Map<string, SeasonFactsResponse>();
       for (const id of ids) facts.set(id, await deps.seasonFacts(actor, id));
@@ -231,7 +233,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
           const f = facts.get(source.seasonId)!;
           const season = seasonById.get(source.seasonId)!;
           const yieldKgPerHa = f.facts.yieldKgPerHa.value;
-          if (yieldKgPerHa === null) throw ruleViolated(`sources[${i}].seasonId`, `Season ${source.seasonId} (plot ${season.plotCode}) has no harvest recorded in its diary`);
+          if (yieldKgPerHa === null) throw ruleViolated(`sources[${i}].seasonId`, message('trace.noHarvest', { id: source.seasonId, plot: season.plotCode }));
           const e = emissions.get(source.seasonId)!;
           await upsertSeasonSource(tx, actor, {
             seasonId: season.id, provinceCode: season.provinceCode, communeCode: season.communeCode, plotId: season.plotId, organisationId: season.organisationId,
@@ -241,7 +243,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
           const drawn = await drawFromSeason(tx, season.id, source.massKg);
           if (!drawn) {
             const s = await tx.selectFrom('traceSeasonSources').select(['harvestedKg', 'drawnKg']).where('seasonId', '=', season.id).executeTakeFirstOrThrow();
-            throw ruleViolated(`sources[${i}].massKg`, `Plot ${season.plotCode}'s season harvested ${kg(s.harvestedKg)} and ${kg(s.drawnKg)} are already in lots: ${kg(source.massKg)} more would exceed the harvest`);
+            throw ruleViolated(`sources[${i}].massKg`, message('trace.exceedsHarvest', { plot: season.plotCode, harvested: kg(s.harvestedKg), drawn: kg(s.drawnKg), more: kg(source.massKg) }));
           }
           shares.push({ seasonId: season.id, massKg: source.massKg, seasonHarvestedKg: drawn.harvestedKg, seasonCo2eT: e.co2eT, seasonBaselineCo2eT: e.baselineCo2eT });
           for (const h of f.facts.yieldKgPerHa.sources) harvestDates.add(h.occurredOn);
@@ -275,7 +277,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
         await assertCodeFree(tx, owner.id, item?.gtin ?? null, body.code, 'code');
         const parts = await consume(tx, actor, body.inputs, owner.id, 'inputs');
         const kinds = new Set(parts.map((p) => p.lot.productKind));
-        if (kinds.size > 1) throw ruleViolated('inputs', `Only lots of one product can be aggregated (got ${[...kinds].join(', ')})`);
+        if (kinds.size > 1) throw ruleViolated('inputs', message('trace.oneProduct', { kinds: [...kinds].join(', ') }));
         const burden = combine(parts.map((p) => p.burden));
         const eventId = randomUUID();
         const [lotId] = await insertLots(tx, actor, [{
@@ -303,19 +305,19 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
       assertCan(actor, 'trace:write');
       const inputKg = body.inputs.reduce((s, i) => s + i.massKg, 0);
       const outputKg = body.outputs.reduce((s, o) => s + o.massKg, 0);
-      if (outputKg > inputKg + 1e-9) throw ruleViolated('outputs', `The outputs weigh ${kg(outputKg)}, more than the ${kg(inputKg)} that went in (out never exceeds in)`);
-      if (!body.outputs.some((o) => !o.byProduct)) throw ruleViolated('outputs', 'At least one output must be the main product (byProduct false)');
+      if (outputKg > inputKg + 1e-9) throw ruleViolated('outputs', message('trace.outputsTooHeavy', { out: kg(outputKg), in: kg(inputKg) }));
+      if (!body.outputs.some((o) => !o.byProduct)) throw ruleViolated('outputs', message('trace.mainProduct'));
       const result = await db.transaction().execute(async (tx) => {
         const owner = await ownerOf(tx, actor);
         const items: Array<Awaited<ReturnType<typeof tradeItemFor>>> = [];
         for (const [i, o] of body.outputs.entries()) {
           const item = await tradeItemFor(tx, owner.id, o.tradeItemId, `outputs[${i}].tradeItemId`);
-          if (item && item.productKind !== o.productKind) throw ruleViolated(`outputs[${i}].productKind`, `Trade item ${item.gtin} is ${item.productKind}, not ${o.productKind}`);
+          if (item && item.productKind !== o.productKind) throw ruleViolated(`outputs[${i}].productKind`, message('trace.itemKindMismatch', { gtin: item.gtin, kind: item.productKind, other: o.productKind }));
           await assertCodeFree(tx, owner.id, item?.gtin ?? null, o.code, `outputs[${i}].code`);
           items.push(item);
         }
         const codes = body.outputs.map((o) => o.code);
-        if (new Set(codes).size !== codes.length) throw ruleViolated('outputs', 'Each output needs its own lot number');
+        if (new Set(codes).size !== codes.length) throw ruleViolated('outputs', message('trace.ownLotNumber'));
         const parts = await consume(tx, actor, body.inputs, owner.id, 'inputs');
         const burdens = allocateByMass(combine(parts.map((p) => p.burden)), body.outputs);
         const eventId = randomUUID();
@@ -353,7 +355,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
         const owner = await ownerOf(tx, actor);
         const source = await findLot(tx, actor, lotId);
         if (!source) throw notFound('Lot', lotId);
-        if (source.kind !== 'lot') throw ruleViolated('lotId', 'A unit cannot be split');
+        if (source.kind !== 'lot') throw ruleViolated('lotId', message('trace.unitNotSplit'));
         for (const [i, p] of body.parts.entries()) await assertCodeFree(tx, owner.id, source.gtin, p.code, `parts[${i}].code`);
         const [part] = await consume(tx, actor, [{ lotId, massKg: total }], owner.id, 'parts');
         const burdens = allocateByMass(part!.burden, body.parts);
@@ -386,11 +388,11 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
         const owner = await ownerOf(tx, actor);
         const source = await findLot(tx, actor, lotId);
         if (!source) throw notFound('Lot', lotId);
-        if (source.kind !== 'lot') throw ruleViolated('lotId', 'Units are packed from a lot, not from another unit');
+        if (source.kind !== 'lot') throw ruleViolated('lotId', message('trace.packFromLot'));
         const item = (await tradeItemFor(tx, owner.id, body.tradeItemId, 'tradeItemId'))!;
-        if (item.productKind !== source.productKind) throw ruleViolated('tradeItemId', `Trade item ${item.gtin} is ${item.productKind}; lot ${source.code} is ${source.productKind}`);
+        if (item.productKind !== source.productKind) throw ruleViolated('tradeItemId', message('trace.itemLotKind', { gtin: item.gtin, kind: item.productKind, lot: source.code, lotKind: source.productKind }));
         const unitKg = body.unitMassKg ?? item.netContentKg;
-        if (!unitKg) throw ruleViolated('unitMassKg', `Trade item ${item.gtin} has no net content: give unitMassKg`);
+        if (!unitKg) throw ruleViolated('unitMassKg', message('trace.noNetContent', { gtin: item.gtin }));
         const totalKg = unitKg * body.count;
         const last = await tx
           .selectFrom('traceLots')
@@ -437,13 +439,13 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
         const owner = await ownerOf(tx, actor);
         const to = await findOrganisation(tx, body.toOrganisationId);
         if (!to) throw notFound('Organisation', body.toOrganisationId);
-        if (to.id === owner.id) throw ruleViolated('toOrganisationId', 'A shipment goes to another organisation');
+        if (to.id === owner.id) throw ruleViolated('toOrganisationId', message('trace.shipElsewhere'));
         const lots = [];
         for (const [i, id] of body.lotIds.entries()) {
           const lot = await findLot(tx, actor, id);
           if (!lot) throw notFound('Lot', id);
-          if (lot.organisationId !== owner.id) throw new DomainError('forbidden', `Lot ${lot.code} belongs to ${lot.organisationName}`);
-          if (lot.status !== 'active' || lot.availableKg <= 0) throw ruleViolated(`lotIds[${i}]`, `Lot ${lot.code} is ${lot.status === 'in_transit' ? 'already in transit' : 'used up'}`);
+          if (lot.organisationId !== owner.id) throw new DomainError('forbidden', message('trace.lotBelongsTo', { code: lot.code, owner: lot.organisationName }));
+          if (lot.status !== 'active' || lot.availableKg <= 0) throw ruleViolated(`lotIds[${i}]`, lot.status === 'in_transit' ? message('trace.lotAlreadyInTransit', { code: lot.code }) : message('trace.lotUsedUp', { code: lot.code }));
           const moved = await tx
             .updateTable('traceLots')
             .set({ status: 'in_transit', inTransitTo: to.id, updatedBy: actor.userId, updatedAt: clock.now() })
@@ -451,7 +453,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
             .where('status', '=', 'active')
             .returning('id')
             .executeTakeFirst();
-          if (!moved) throw new DomainError('conflict', `Lot ${lot.code} changed while it was being shipped`);
+          if (!moved) throw new DomainError('conflict', message('trace.lotChangedShipping', { code: lot.code }));
           lots.push(lot);
         }
         const eventId = randomUUID();
@@ -476,7 +478,7 @@ export function createTraceabilityService(deps: TraceabilityDeps) {
         for (const [i, id] of body.lotIds.entries()) {
           const lot = await findLot(tx, actor, id);
           if (!lot) throw notFound('Lot', id);
-          if (lot.status !== 'in_transit' || lot.inTransitTo !== owner.id) throw ruleViolated(`lotIds[${i}]`, `Lot ${lot.code} is not in transit to your organisation`);
+          if (lot.status !== 'in_transit' || lot.inTransitTo !== owner.id) throw ruleViolated(`lotIds[${i}]`, message('trace.notInTransitToYou', { code: lot.code }));
           from ??= await findOrganisation(tx, lot.organisationId);
           await tx
             .updateTable('traceLots')

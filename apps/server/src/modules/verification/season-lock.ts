@@ -7,6 +7,7 @@
  */
 import type { Executor } from '../../db/database.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { message, word } from '../../shared/messages.ts';
 
 export async function lockingSubmission(db: Executor, seasonId: string) {
   const row = await db
@@ -31,8 +32,8 @@ export async function assertSeasonUnlocked(db: Executor, seasonId: string): Prom
   throw new DomainError(
     'conflict',
     lock.state === 'verified'
-      ? `Season ${seasonId} is locked: it was verified in "${lock.title}". Open a correction of that submission to change it`
-      : `Season ${seasonId} is locked while "${lock.title}" is under review (${lock.state}); it can change again if it is returned`,
+      ? message('verification.seasonLockedVerified', { id: seasonId, title: lock.title })
+      : message('verification.seasonLockedReview', { id: seasonId, title: lock.title, state: word(lock.state) }),
     { lockedBy: { submissionId: lock.id, state: lock.state } },
   );
 }

@@ -10,7 +10,8 @@ import type { CreateSubmissionBody, FindingBody, SubmissionDetail, SubmissionSum
 import type { Database, Executor } from '../../db/database.ts';
 import type { SubmissionState } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, forbidden, invalidInput, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, forbidden, invalidInput, notFound } from '../../shared/errors.ts';
+import { message, word } from '../../shared/messages.ts';
 import { appendAudit } from '../audit/index.ts';
 import { assertCan, can, type Actor } from '../auth/permissions.ts';
 import type { DiaryService } from '../diary/diary.service.ts';
@@ -20,7 +21,7 @@ import {
   eventsOf, findingsOf, findSubmission, heldSeasons, insertEvent, itemsOf, listSubmissions, recordersOf, revisionsOf, sampleOf, seasonsInLiveSubmissions, upsertFinding,
   type ItemRow, type SubmissionRow,
 } from './verification.repository.ts';
-import { canTransition, dutyConflict, nextState, permissionFor, type WorkflowAction } from './workflow.ts';
+import { canTransition, dutyConflict, dutyConflictMessage, nextState, permissionFor, type WorkflowAction } from './workflow.ts';
 
 export type VerificationDeps = { db: Database; clock: Clock; runs: Pick<RunsService, 'computeMissing'>; diary: Pick<DiaryService, 'getSeason'> };
 
@@ -56,7 +57,7 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
       .where('id', '=', s.id)
       .where('version', '=', s.version)
       .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('conflict', `Submission ${s.id} changed meanwhile: reload it and try again`);
+    if (Number(done.numUpdatedRows) !== 1) throw new DomainError('conflict', message('verification.changedMeanwhile', { id: s.id }));
     await insertEvent(tx, { submissionId: s.id, action, fromState: s.state, toState: to, reason, actorId: actor.userId, at: now });
     await appendAudit(tx, now, {
       actor: actor.userId, action: `submission.${action}`, entity: 'submission', entityId: s.id, provinceCode: s.provinceCode,
@@ -104,24 +105,24 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
     async create(actor: Actor, body: CreateSubmissionBody) {
       assertCan(actor, 'submissions:submit');
       const organisationId = body.organisationId ?? actor.organisationId;
-      if (!organisationId) throw invalidInput([{ path: 'organisationId', message: 'Name the cooperative whose seasons these are' }]);
+      if (!organisationId) throw invalidInput([fieldError('organisationId', message('verification.nameCooperative'))]);
       if (actor.role !== 'admin' && organisationId !== actor.organisationId) throw forbidden('submit another organisation\'s seasons');
-      if (body.periodEnd < body.periodStart) throw invalidInput([{ path: 'periodEnd', message: 'The monitoring period ends before it starts' }]);
+      if (body.periodEnd < body.periodStart) throw invalidInput([fieldError('periodEnd', message('verification.periodEndsBeforeStart'))]);
       const unique = [...new Set(body.seasonIds)];
       const seasons = await seasonsForRuns(db, actor, unique);
       const errors = unique.flatMap((id) => {
         const i = body.seasonIds.indexOf(id);
         const s = seasons.find((x) => x.id === id);
-        if (!s) return [{ path: `seasonIds[${i}]`, message: `Season ${id} not found` }];
-        if (s.organisationId !== organisationId) return [{ path: `seasonIds[${i}]`, message: `Season of plot ${s.plotCode} belongs to another organisation` }];
+        if (!s) return [fieldError(`seasonIds[${i}]`, message('verification.seasonNotFound', { id }))];
+        if (s.organisationId !== organisationId) return [fieldError(`seasonIds[${i}]`, message('verification.seasonOtherOrganisation', { plot: s.plotCode }))];
         const endsOn = s.actualEndOn ?? s.plannedEndOn ?? s.plannedStartOn;
-        if (endsOn < body.periodStart || endsOn > body.periodEnd) return [{ path: `seasonIds[${i}]`, message: `Season of plot ${s.plotCode} ends on ${endsOn}, outside the monitoring period ${body.periodStart}–${body.periodEnd}` }];
+        if (endsOn < body.periodStart || endsOn > body.periodEnd) return [fieldError(`seasonIds[${i}]`, message('verification.seasonOutsidePeriod', { plot: s.plotCode, end: { date: endsOn }, start: { date: body.periodStart }, until: { date: body.periodEnd } }))];
         return [];
       });
-      if (errors.length) throw invalidInput(errors, 'Some seasons cannot be submitted');
+      if (errors.length) throw invalidInput(errors, message('verification.someSeasonsRefused'));
       return db.transaction().execute(async (tx) => {
         const held = await seasonsInLiveSubmissions(tx, unique);
-        if (held.length) throw new DomainError('conflict', `Plot-season(s) already in a submission: ${held.map((h) => `${h.plotCode} ("${h.title}")`).join(', ')}`);
+        if (held.length) throw new DomainError('conflict', message('verification.alreadySubmitted', { seasons: { list: held.map((h) => `${h.plotCode} ("${h.title}")`), separator: ', ' } }));
         const org = await tx.selectFrom('organisations').select(['provinceCode', 'communeCode']).where('id', '=', organisationId).executeTakeFirstOrThrow();
         const project = await projectOfOrganisation(tx, organisationId);
         const id = crypto.randomUUID();
@@ -156,12 +157,12 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
     async transition(actor: Actor, id: string, action: WorkflowAction, reason: string | null = null) {
       const s = await load(db, actor, id);
       assertCan(actor, permissionFor(action, s.state));
-      if (s.supersededBy) throw new DomainError('conflict', `Revision ${s.revision} was superseded by a correction; act on the latest revision`);
+      if (s.supersededBy) throw new DomainError('conflict', message('verification.superseded', { revision: String(s.revision) }));
       const to = nextState(s.state, action);
       const items = await itemsOf(db, s.id);
-      const conflictOfDuty = dutyConflict(actor.userId, action, s.state, await dutiesOf(db, s, items));
+      const conflictOfDuty = dutyConflictMessage(actor.userId, action, s.state, await dutiesOf(db, s, items));
       if (conflictOfDuty) throw new DomainError('forbidden', conflictOfDuty);
-      if (action === 'return' && !reason) throw invalidInput([{ path: 'reason', message: 'Give the reason for returning it' }]);
+      if (action === 'return' && !reason) throw invalidInput([fieldError('reason', message('verification.returnReason'))]);
 
       if (action === 'submit') {
         // Seasons without a current run are computed now; any that cannot be is named with its missing facts.
@@ -169,20 +170,20 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
         const current = await currentRunsOf(db, seasons);
         const { failures } = await runs.computeMissing(actor, seasons, new Set(current.map((r) => r.seasonId)));
         if (failures.length) {
-          throw new DomainError('rule_violated', `${failures.length} plot-season(s) cannot be computed: ${failures.map((f) => `${f.plotCode} (${f.missing.map((m) => m.fact).join(', ')})`).join('; ')}`, {
+          throw new DomainError('rule_violated', message('verification.cannotCompute', { count: failures.length, seasons: failures.map((f) => `${f.plotCode} (${f.missing.map((m) => m.fact).join(', ')})`).join('; ') }), {
             errors: failures.flatMap((f) => f.missing.map((m) => ({ path: `${f.plotCode}.${m.fact}`, message: m.reason }))),
           });
         }
       }
       if (action === 'verify') {
         const [sample, findings] = await Promise.all([sampleOf(db, s.id), findingsOf(db, s.id)]);
-        if (sample.length === 0) throw new DomainError('rule_violated', 'Draw the field-check sample and record a finding for each sampled plot before verifying');
+        if (sample.length === 0) throw new DomainError('rule_violated', message('verification.drawSampleFirst'));
         const without = sample.filter((x) => !findings.some((f) => f.seasonId === x.seasonId));
         if (without.length) {
           const codes = items.filter((i) => without.some((w) => w.seasonId === i.seasonId)).map((i) => i.plotCode);
-          throw new DomainError('rule_violated', `Record a field-check finding for every sampled plot first: ${codes.join(', ')} still open`);
+          throw new DomainError('rule_violated', message('verification.findingsOpen', { plots: { list: codes, separator: ', ' } }));
         }
-        if (findings.some((f) => f.outcome === 'major_discrepancy')) throw new DomainError('rule_violated', 'A sampled plot has a major discrepancy: return the submission with reasons instead of verifying it');
+        if (findings.some((f) => f.outcome === 'major_discrepancy')) throw new DomainError('rule_violated', message('verification.majorDiscrepancy'));
       }
 
       await db.transaction().execute(async (tx) => {
@@ -216,8 +217,8 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
       const s = await load(db, actor, id);
       assertCan(actor, 'submissions:submit');
       if (actor.role !== 'admin' && actor.organisationId !== s.organisationId) throw forbidden('correct another organisation\'s submission');
-      if (s.state !== 'verified') throw new DomainError('conflict', `Only verified data is corrected with a new revision; a ${s.state} submission can be returned or resubmitted`);
-      if (s.supersededBy) throw new DomainError('conflict', `Revision ${s.revision} already has a correction`);
+      if (s.state !== 'verified') throw new DomainError('conflict', message('verification.correctOnlyVerified', { state: word(s.state) }));
+      if (s.supersededBy) throw new DomainError('conflict', message('verification.alreadyCorrected', { revision: String(s.revision) }));
       const newId = await db.transaction().execute(async (tx) => {
         const now = clock.now();
         const newId = crypto.randomUUID();
@@ -230,7 +231,7 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
         const items = await tx.selectFrom('submissionItems').select(['seasonId', 'provinceCode', 'plotId', 'areaHa']).where('submissionId', '=', s.id).execute();
         await tx.insertInto('submissionItems').values(items.map((i) => ({ ...i, submissionId: newId, runId: null }))).execute();
         const done = await tx.updateTable('submissions').set({ supersededBy: newId, updatedBy: actor.userId, updatedAt: now }).where('id', '=', s.id).where('supersededBy', 'is', null).executeTakeFirst();
-        if (Number(done.numUpdatedRows) !== 1) throw new DomainError('conflict', `Revision ${s.revision} already has a correction`);
+        if (Number(done.numUpdatedRows) !== 1) throw new DomainError('conflict', message('verification.alreadyCorrected', { revision: String(s.revision) }));
         await insertEvent(tx, { submissionId: newId, action: 'correct', fromState: null, toState: 'draft', reason, actorId: actor.userId, at: now });
         await appendAudit(tx, now, {
           actor: actor.userId, action: 'submission.correction_opened', entity: 'submission', entityId: newId, provinceCode: s.provinceCode,
@@ -249,9 +250,9 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
     async drawSample(actor: Actor, id: string, seed: number = randomInt(1, 2 ** 31 - 1)) {
       const s = await load(db, actor, id);
       assertCan(actor, 'submissions:verify');
-      if (s.supersededBy || s.state !== 'reviewed') throw new DomainError('conflict', `The sample is drawn when the submission is reviewed (it is ${s.state})`);
+      if (s.supersededBy || s.state !== 'reviewed') throw new DomainError('conflict', message('verification.sampleWhenReviewed', { state: word(s.state) }));
       const items = await itemsOf(db, s.id);
-      const conflictOfDuty = dutyConflict(actor.userId, 'verify', s.state, await dutiesOf(db, s, items));
+      const conflictOfDuty = dutyConflictMessage(actor.userId, 'verify', s.state, await dutiesOf(db, s, items));
       if (conflictOfDuty) throw new DomainError('forbidden', conflictOfDuty);
       if (s.sampleSeed === null) {
         await db.transaction().execute(async (tx) => {
@@ -269,9 +270,9 @@ export function createVerificationService({ db, clock, runs, diary }: Verificati
     async recordFinding(actor: Actor, id: string, body: FindingBody) {
       const s = await load(db, actor, id);
       assertCan(actor, 'submissions:verify');
-      if (s.supersededBy || s.state !== 'reviewed') throw new DomainError('conflict', `Findings are recorded while the submission awaits verification (it is ${s.state})`);
+      if (s.supersededBy || s.state !== 'reviewed') throw new DomainError('conflict', message('verification.findingsWhenReviewed', { state: word(s.state) }));
       const sample = await sampleOf(db, s.id);
-      if (!sample.some((x) => x.seasonId === body.seasonId)) throw invalidInput([{ path: 'seasonId', message: 'That plot-season is not in the field-check sample' }]);
+      if (!sample.some((x) => x.seasonId === body.seasonId)) throw invalidInput([fieldError('seasonId', message('verification.notInSample'))]);
       await db.transaction().execute(async (tx) => {
         const now = clock.now();
         await upsertFinding(tx, { submissionId: s.id, seasonId: body.seasonId, outcome: body.outcome, note: body.note, recordedBy: actor.userId, recordedAt: now });

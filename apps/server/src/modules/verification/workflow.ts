@@ -14,6 +14,7 @@
  */
 import type { SubmissionState } from '../../db/schema.ts';
 import { DomainError } from '../../shared/errors.ts';
+import { message, renderMessage, word, type LocalisedMessage } from '../../shared/messages.ts';
 import type { Permission } from '../auth/permissions.ts';
 
 export type WorkflowAction = 'submit' | 'review' | 'verify' | 'return';
@@ -28,7 +29,7 @@ const transitions: Record<SubmissionState, Partial<Record<WorkflowAction, Submis
 
 export function nextState(current: SubmissionState, action: WorkflowAction): SubmissionState {
   const next = transitions[current][action];
-  if (!next) throw new DomainError('conflict', `A ${current} submission cannot be ${pastTense[action]}`, { state: current });
+  if (!next) throw new DomainError('conflict', message('verification.cannotTransition', { state: word(current), action: word(pastTense[action]) }), { state: current });
   return next;
 }
 
@@ -59,11 +60,17 @@ export interface Duties {
 
 /** Why this person may not take this action on this submission, or null. */
 export function dutyConflict(actorId: string, action: WorkflowAction, current: SubmissionState, duties: Duties): string | null {
+  const conflict = dutyConflictMessage(actorId, action, current, duties);
+  return conflict ? renderMessage('en', conflict) : null;
+}
+
+/** The same refusal as a message key, for the user's language. */
+export function dutyConflictMessage(actorId: string, action: WorkflowAction, current: SubmissionState, duties: Duties): LocalisedMessage | null {
   const reviewing = action === 'review' || (action === 'return' && current === 'submitted');
   const verifying = action === 'verify' || (action === 'return' && current === 'reviewed');
   if (!reviewing && !verifying) return null;
-  if (duties.submittedBy === actorId) return 'You submitted this data: someone else must review and verify it';
-  if (duties.recorders.has(actorId)) return 'You recorded diary entries of these seasons: someone else must review and verify them';
-  if (verifying && duties.reviewedBy === actorId) return 'You reviewed this submission: an independent verifier must verify it';
+  if (duties.submittedBy === actorId) return message('verification.dutySubmitted');
+  if (duties.recorders.has(actorId)) return message('verification.dutyRecorded');
+  if (verifying && duties.reviewedBy === actorId) return message('verification.dutyReviewed');
   return null;
 }
