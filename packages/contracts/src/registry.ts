@@ -32,7 +32,15 @@ export const AdminUnitResponse = z.object({
   unitType: z.string(),
   parentCode: z.string().nullable(),
 });
-export const AdminUnitPage = pageOf(AdminUnitResponse);
+/** The unit's current boundary (uploaded by an admin as GeoJSON), if any; illustrative ones are drawn dashed. */
+export const AdminUnitBoundarySummary = z.object({
+  source: z.string(),
+  illustrative: z.boolean(),
+  uploadedAt: z.iso.datetime({ offset: true }),
+  areaHa: z.number(),
+});
+export const AdminUnitListItem = AdminUnitResponse.extend({ boundary: AdminUnitBoundarySummary.nullable() });
+export const AdminUnitPage = pageOf(AdminUnitListItem);
 export const ResolvedAdminUnitResponse = AdminUnitResponse.extend({
   resolvedFrom: z.object({ oldCode: z.string(), oldName: z.string(), oldDistrictName: z.string().nullable(), oldProvinceName: z.string().nullable() }).nullable(),
 });
@@ -85,6 +93,15 @@ export const HouseholdResponse = z.object({
   areaHa: z.number(),
 });
 export const HouseholdPage = pageOf(HouseholdResponse);
+/**
+ * `q` matches the head's name without regard to case or Vietnamese diacritics ("nguyen van" finds
+ * "Nguyễn Văn An"), or the phone number when it is digits; `communeCode` is a 2025 commune code.
+ */
+export const HouseholdQuery = PageQuery.extend({
+  q: z.string().trim().max(100).optional(),
+  organisationId: z.uuid().optional(),
+  communeCode: z.string().regex(/^[0-9]{5}$/, 'A commune code has 5 digits').optional(),
+});
 export const HouseholdRelation = z.enum(['head', 'spouse', 'child', 'parent', 'other']);
 export const Gender = z.enum(['male', 'female']);
 export const HouseholdMember = z.object({

@@ -4,20 +4,21 @@
  * and history, a form to suspend, revoke or reactivate it with a reason, and a form to add a code.
  */
 import { useState, type FormEvent } from 'react';
-import { apiRequest, asApiError } from '../api/client.ts';
+import { apiRequest } from '../api/client.ts';
 import type { AddGrowingAreaCodeBody, ChangeGrowingAreaCodeStatusBody, GrowingAreaCode, GrowingAreaCodeKind, GrowingAreaCodeStatus, GrowingAreaDetail } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
 import { can } from '../auth/abilities.ts';
-import { usePersonName } from '../auth/people.ts';
 import { useSession } from '../auth/session.tsx';
-import { ApiErrorMessage, apiErrorText, Loading, TableScroll } from '../components/feedback.tsx';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { SelectField, TextAreaField, TextField } from '../components/fields.tsx';
+import { FormError, formErrorsFrom, type FormErrors } from '../components/form-errors.tsx';
+import { RecordHeader } from '../components/page-header.tsx';
+import { Facts, RecordStates, StatusHistory, type BackLink } from '../components/record-page.tsx';
 import { parseDate } from '../i18n/format.ts';
 import { useFormat, useT, type MessageKey } from '../i18n/index.tsx';
 import { Link } from '../router/index.tsx';
 import { areaStatusKey, standardKey } from './growing-areas-page.tsx';
 import { landUseKey } from './land-use.ts';
-import { NotFoundPage } from './not-found-page.tsx';
 
 const CODE_STATUS_KEYS: Record<GrowingAreaCodeStatus, MessageKey> = { active: 'codeStatus.active', suspended: 'codeStatus.suspended', revoked: 'codeStatus.revoked' };
 const CODE_KIND_KEYS: Record<GrowingAreaCodeKind, MessageKey> = { domestic: 'codeKind.domestic', export: 'codeKind.export' };
@@ -30,142 +31,104 @@ const NEXT_STATUS: Record<GrowingAreaCodeStatus, GrowingAreaCodeStatus[]> = {
   revoked: [],
 };
 
+type AreaPlot = GrowingAreaDetail['plots'][number];
+
+const BACK: BackLink = { to: '/growing-areas', label: 'area.back' };
+
 export function GrowingAreaDetailPage({ id }: { id: string }) {
   const t = useT();
   const fmt = useFormat();
   const { user } = useSession();
-  const personName = usePersonName();
   const area = useApi<GrowingAreaDetail>(`/growing-areas/${encodeURIComponent(id)}`);
-  const data = area.data;
   // Recording a code: the co-op (edit) or the province (approve); suspending or revoking one: the province only.
   const mayAddCodes = can(user?.role, 'growing-areas:edit') || can(user?.role, 'growing-areas:approve');
   const mayChangeCodeStatus = can(user?.role, 'growing-areas:approve');
-
-  if (area.status === 'error' && area.error.status === 404) {
-    return <NotFoundPage title="area.notFound" body="area.notFoundBody" back={{ to: '/growing-areas', label: 'area.back' }} />;
-  }
-  if (area.status === 'error' && !data) return <ApiErrorMessage error={area.error} onRetry={area.reload} />;
-  if (!data) return <Loading />;
+  const plotColumns: Column<AreaPlot>[] = [
+    { header: t('plots.code'), cell: (p) => <Link to={`/plots/${encodeURIComponent(p.id)}`}>{p.code}</Link> },
+    { header: t('plots.name'), cell: (p) => p.name },
+    { header: t('plots.landUse'), cell: (p) => t(landUseKey(p.landUse)) },
+    { header: t('plots.area'), num: true, cell: (p) => fmt.number(p.areaHa, { fixed: 2 }) },
+  ];
 
   return (
-    <article className="growing-area-detail">
-      <p className="breadcrumb">
-        <Link to="/growing-areas">← {t('area.back')}</Link>
-      </p>
-      <header className="page-header">
-        <h1>{data.name}</h1>
-        <p className="lead">
-          {data.crop} · {t(standardKey(data.standard))} · {data.communeName}
-        </p>
-      </header>
-      <dl className="facts">
-        <div>
-          <dt>{t('plots.area')}</dt>
-          <dd>{fmt.number(data.areaHa, { fixed: 2 })}</dd>
-        </div>
-        <div>
-          <dt>{t('areas.plotCount')}</dt>
-          <dd>{fmt.number(data.plotCount)}</dd>
-        </div>
-        <div>
-          <dt>{t('areas.status')}</dt>
-          <dd>{t(areaStatusKey(data.status))}</dd>
-        </div>
-        <div>
-          <dt>{t('plot.createdAt')}</dt>
-          <dd>{fmt.dateTime(data.createdAt)}</dd>
-        </div>
-      </dl>
+    <RecordStates record={area} notFound={{ title: 'area.notFound', body: 'area.notFoundBody' }} back={BACK}>
+      {(data) => (
+        <article className="growing-area-detail">
+          <RecordHeader
+            back={BACK}
+            title={data.name}
+            lead={
+              <>
+                {data.crop} · {t(standardKey(data.standard))} · {data.communeName}
+              </>
+            }
+          />
+          <Facts
+            facts={[
+              { label: t('plots.area'), value: fmt.number(data.areaHa, { fixed: 2 }) },
+              { label: t('areas.plotCount'), value: fmt.number(data.plotCount) },
+              { label: t('areas.status'), value: t(areaStatusKey(data.status)) },
+              { label: t('plot.createdAt'), value: fmt.dateTime(data.createdAt) },
+            ]}
+          />
 
-      <section aria-labelledby="area-rules-heading">
-        <h2 id="area-rules-heading">{t('area.rules')}</h2>
-        {data.rules.length === 0 ? (
-          <p>{t('common.empty')}</p>
-        ) : (
-          <ul className="rules">
-            {data.rules.map((r) => (
-              <li key={r.rule} className={`rule ${r.passed ? 'rule--passed' : r.enforced ? 'rule--failed' : 'rule--advisory'}`}>
-                <span className="rule__mark" aria-hidden="true">
-                  {r.passed ? '✓' : r.enforced ? '✗' : '!'}
-                </span>
-                <span>
-                  <strong>{r.passed ? t('area.rulePassed') : r.enforced ? t('area.ruleFailed') : t('area.ruleAdvisory')}</strong> <code>{r.rule}</code>
-                  <br />
-                  <span>{r.detail}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+          <section aria-labelledby="area-rules-heading">
+            <h2 id="area-rules-heading">{t('area.rules')}</h2>
+            {data.rules.length === 0 ? (
+              <p>{t('common.empty')}</p>
+            ) : (
+              <ul className="rules">
+                {data.rules.map((r) => (
+                  <li key={r.rule} className={`rule ${r.passed ? 'rule--passed' : r.enforced ? 'rule--failed' : 'rule--advisory'}`}>
+                    <span className="rule__mark" aria-hidden="true">
+                      {r.passed ? '✓' : r.enforced ? '✗' : '!'}
+                    </span>
+                    <span>
+                      <strong>{r.passed ? t('area.rulePassed') : r.enforced ? t('area.ruleFailed') : t('area.ruleAdvisory')}</strong> <code>{r.rule}</code>
+                      <br />
+                      <span>{r.detail}</span>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
 
-      <section aria-labelledby="area-codes-heading">
-        <h2 id="area-codes-heading">{t('area.codes')}</h2>
-        {data.codes.length === 0 ? <p>{t('area.noCodes')}</p> : null}
-        <ul className="codes">
-          {data.codes.map((c) => (
-            <CodeCard key={c.id} areaId={data.id} code={c} mayManage={mayChangeCodeStatus} onChanged={area.reload} />
-          ))}
-        </ul>
-        {mayAddCodes ? <AddCode areaId={data.id} onAdded={area.reload} /> : null}
-      </section>
-
-      <section aria-labelledby="area-plots-heading">
-        <h2 id="area-plots-heading">{t('area.plots')}</h2>
-        <TableScroll label={t('common.tableScroll')}>
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">{t('plots.code')}</th>
-                <th scope="col">{t('plots.name')}</th>
-                <th scope="col">{t('plots.landUse')}</th>
-                <th scope="col" className="num">{t('plots.area')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.plots.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row" data-label={t('plots.code')}>
-                    <Link to={`/plots/${encodeURIComponent(p.id)}`}>{p.code}</Link>
-                  </th>
-                  <td data-label={t('plots.name')}>{p.name}</td>
-                  <td data-label={t('plots.landUse')}>{t(landUseKey(p.landUse))}</td>
-                  <td data-label={t('plots.area')} className="num">
-                    {fmt.number(p.areaHa, { fixed: 2 })}
-                  </td>
-                </tr>
+          <section aria-labelledby="area-codes-heading">
+            <h2 id="area-codes-heading">{t('area.codes')}</h2>
+            {data.codes.length === 0 ? <p>{t('area.noCodes')}</p> : null}
+            <ul className="codes">
+              {data.codes.map((c) => (
+                <CodeCard key={c.id} areaId={data.id} code={c} mayManage={mayChangeCodeStatus} onChanged={area.reload} />
               ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+            </ul>
+            {mayAddCodes ? <AddCode areaId={data.id} onAdded={area.reload} /> : null}
+          </section>
 
-      {data.history.length > 0 ? (
-        <section aria-labelledby="area-history-heading">
-          <h2 id="area-history-heading">{t('area.statusHistory')}</h2>
-          <ol className="history">
-            {data.history.map((h, i) => (
-              <li key={`${h.changedAt}-${i}`}>
-                <strong>{t(areaStatusKey(h.status))}</strong> · {fmt.dateTime(h.changedAt)}
-                {h.changedBy ? ` · ${personName(h.changedBy)}` : ''}
-                {h.reason ? <span className="history__reason"> — {h.reason}</span> : null}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-    </article>
+          <section aria-labelledby="area-plots-heading">
+            <h2 id="area-plots-heading">{t('area.plots')}</h2>
+            <DataTable columns={plotColumns} rows={data.plots} rowKey={(p) => p.id} />
+          </section>
+
+          {data.history.length > 0 ? (
+            <section aria-labelledby="area-history-heading">
+              <h2 id="area-history-heading">{t('area.statusHistory')}</h2>
+              <StatusHistory changes={data.history} statusLabel={(s) => t(areaStatusKey(s))} />
+            </section>
+          ) : null}
+        </article>
+      )}
+    </RecordStates>
   );
 }
 
 function CodeCard({ areaId, code, mayManage, onChanged }: { areaId: string; code: GrowingAreaCode; mayManage: boolean; onChanged: () => void }) {
   const t = useT();
   const fmt = useFormat();
-  const personName = usePersonName();
   const choices = NEXT_STATUS[code.status];
   const [status, setStatus] = useState<GrowingAreaCodeStatus | ''>('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ status?: string; reason?: string; form?: string }>({});
+  const [errors, setErrors] = useState<FormErrors<'status' | 'reason'>>({});
   const [busy, setBusy] = useState(false);
   const base = `code-${code.id}`;
 
@@ -188,10 +151,7 @@ function CodeCard({ areaId, code, mayManage, onChanged }: { areaId: string; code
       setReason('');
       onChanged();
     } catch (err) {
-      const error = asApiError(err);
-      const reasonError = error.errorFor('reason');
-      const statusError = error.errorFor('status');
-      setErrors({ ...(reasonError ? { reason: reasonError } : {}), ...(statusError ? { status: statusError } : {}), ...(!reasonError && !statusError ? { form: apiErrorText(error, t, 'write') } : {}) });
+      setErrors(formErrorsFrom(err, ['status', 'reason'], t));
     }
     setBusy(false);
   };
@@ -203,45 +163,22 @@ function CodeCard({ areaId, code, mayManage, onChanged }: { areaId: string; code
         <code className="code-card__code">{code.code}</code>
         <span className={`badge badge--${code.status}`}>{t(CODE_STATUS_KEYS[code.status])}</span>
       </div>
-      <dl className="facts facts--compact">
-        <div>
-          <dt>{t('code.scheme')}</dt>
-          <dd>{code.scheme}</dd>
-        </div>
-        {code.market ? (
-          <div>
-            <dt>{t('code.market')}</dt>
-            <dd>{code.market}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('code.issuer')}</dt>
-          <dd>{code.issuer}</dd>
-        </div>
-        <div>
-          <dt>{t('code.issuedOn')}</dt>
-          <dd>{fmt.date(code.issuedOn)}</dd>
-        </div>
-      </dl>
+      <Facts
+        compact
+        facts={[
+          { label: t('code.scheme'), value: code.scheme },
+          code.market ? { label: t('code.market'), value: code.market } : null,
+          { label: t('code.issuer'), value: code.issuer },
+          { label: t('code.issuedOn'), value: fmt.date(code.issuedOn) },
+        ]}
+      />
       <details className="code-card__history">
         <summary>{t('code.history', { n: code.history.length })}</summary>
-        <ol className="history">
-          {code.history.map((h, i) => (
-            <li key={`${h.changedAt}-${i}`}>
-              <strong>{t(CODE_STATUS_KEYS[h.status])}</strong> · {fmt.dateTime(h.changedAt)}
-              {h.changedBy ? ` · ${personName(h.changedBy)}` : ''}
-              {h.reason ? <span className="history__reason"> — {h.reason}</span> : null}
-            </li>
-          ))}
-        </ol>
+        <StatusHistory changes={code.history} statusLabel={(s) => t(CODE_STATUS_KEYS[s])} />
       </details>
       {mayManage && choices.length > 0 ? (
         <form className="code-card__status" onSubmit={onSubmit} noValidate aria-busy={busy}>
-          {errors.form ? (
-            <div className="alert alert--error" role="alert">
-              <p>{errors.form}</p>
-            </div>
-          ) : null}
+          <FormError message={errors.form} />
           <SelectField<GrowingAreaCodeStatus | ''>
             id={`${base}-status`}
             label={t('code.changeStatus')}
@@ -275,7 +212,7 @@ function CodeCard({ areaId, code, mayManage, onChanged }: { areaId: string; code
 }
 
 const CODE_FIELDS = ['kind', 'code', 'scheme', 'market', 'issuer', 'issuedOn'] as const;
-type CodeErrors = Partial<Record<(typeof CODE_FIELDS)[number] | 'form', string>>;
+type CodeErrors = FormErrors<(typeof CODE_FIELDS)[number]>;
 
 function AddCode({ areaId, onAdded }: { areaId: string; onAdded: () => void }) {
   const t = useT();
@@ -318,15 +255,7 @@ function AddCode({ areaId, onAdded }: { areaId: string; onAdded: () => void }) {
       setMarket('');
       onAdded();
     } catch (err) {
-      const error = asApiError(err);
-      const next: CodeErrors = {};
-      for (const f of CODE_FIELDS) {
-        const m = error.errorFor(f);
-        if (m) next[f] = m;
-      }
-      // A rule refusal (422, e.g. the minimum area) names no field: it is the form's message.
-      if (Object.keys(next).length === 0) next.form = apiErrorText(error, t, 'write');
-      setErrors(next);
+      setErrors(formErrorsFrom(err, CODE_FIELDS, t));
     }
     setBusy(false);
   };
@@ -334,11 +263,7 @@ function AddCode({ areaId, onAdded }: { areaId: string; onAdded: () => void }) {
   return (
     <form className="card code-form" onSubmit={onSubmit} noValidate aria-labelledby="code-form-heading" aria-busy={busy}>
       <h3 id="code-form-heading">{t('code.add')}</h3>
-      {errors.form ? (
-        <div className="alert alert--error" role="alert">
-          <p>{errors.form}</p>
-        </div>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="field-row">
         <SelectField id="code-kind" label={t('code.kind')} value={kind} options={CODE_KINDS} optionLabel={(k) => t(CODE_KIND_KEYS[k])} onValueChange={setKind} error={errors.kind} />
         <TextField id="code-code" label={t('code.code')} value={code} onValueChange={setCode} error={errors.code} hint={t('code.codeHint')} spellCheck={false} autoCapitalize="characters" required />

@@ -4,13 +4,17 @@
  * a new area.
  */
 import { useState, type FormEvent } from 'react';
-import { apiRequest, asApiError } from '../api/client.ts';
+import { apiRequest } from '../api/client.ts';
 import type { CreateGrowingAreaBody, GrowingArea, GrowingAreaStandard, GrowingAreaStatus, PlotPage } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
 import { can } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.tsx';
-import { ApiErrorMessage, apiErrorText, Loading, TableScroll } from '../components/feedback.tsx';
+import type { Column } from '../components/data-table.tsx';
+import { ApiErrorMessage } from '../components/feedback.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
+import { FormError, formErrorsFrom, type FormErrors } from '../components/form-errors.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ResultList } from '../components/result-list.tsx';
 import { useFormat, useT, type MessageKey } from '../i18n/index.tsx';
 import { Link, useNavigate, withQuery } from '../router/index.tsx';
 
@@ -40,68 +44,30 @@ export function GrowingAreasPage() {
   const fmt = useFormat();
   const { user } = useSession();
   const list = useApi<{ items: GrowingArea[] }>('/growing-areas');
+  const optionalCode = (code: string | null) => (code ? <code>{code}</code> : '—');
+  const columns: Column<GrowingArea>[] = [
+    { header: t('areas.name'), cell: (a) => <Link to={`/growing-areas/${encodeURIComponent(a.id)}`}>{a.name}</Link> },
+    { header: t('areas.crop'), cell: (a) => a.crop },
+    { header: t('areas.standard'), cell: (a) => t(standardKey(a.standard)) },
+    { header: t('areas.domesticCode'), cell: (a) => optionalCode(a.domesticCode) },
+    { header: t('areas.exportCode'), cell: (a) => optionalCode(a.exportCode) },
+    { header: t('areas.plotCount'), num: true, cell: (a) => fmt.number(a.plotCount) },
+    { header: t('plots.area'), num: true, cell: (a) => fmt.number(a.areaHa, { fixed: 2 }) },
+    { header: t('areas.status'), cell: (a) => t(areaStatusKey(a.status)) },
+  ];
 
   return (
     <div className="growing-areas">
-      <header className="page-header">
-        <h1>{t('areas.title')}</h1>
-        <p className="lead">{t('areas.intro')}</p>
-      </header>
+      <PageHeader title={t('areas.title')} lead={t('areas.intro')} />
       {can(user?.role, 'growing-areas:edit') ? <NewGrowingArea /> : null}
-      {list.status === 'error' ? <ApiErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'loading' && !list.data ? <Loading /> : null}
-      {list.data ? (
-        <section aria-labelledby="areas-list-heading">
-          <h2 id="areas-list-heading" className="list-heading">
-            {t('areas.total', { total: list.data.items.length })}
-          </h2>
-          {list.data.items.length === 0 ? (
-            <p>{t('areas.none')}</p>
-          ) : (
-            <TableScroll label={t('common.tableScroll')}>
-              <table className="table table--cards">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('areas.name')}</th>
-                    <th scope="col">{t('areas.crop')}</th>
-                    <th scope="col">{t('areas.standard')}</th>
-                    <th scope="col">{t('areas.domesticCode')}</th>
-                    <th scope="col">{t('areas.exportCode')}</th>
-                    <th scope="col" className="num">{t('areas.plotCount')}</th>
-                    <th scope="col" className="num">{t('plots.area')}</th>
-                    <th scope="col">{t('areas.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((a) => (
-                    <tr key={a.id}>
-                      <th scope="row" data-label={t('areas.name')}>
-                        <Link to={`/growing-areas/${encodeURIComponent(a.id)}`}>{a.name}</Link>
-                      </th>
-                      <td data-label={t('areas.crop')}>{a.crop}</td>
-                      <td data-label={t('areas.standard')}>{t(standardKey(a.standard))}</td>
-                      <td data-label={t('areas.domesticCode')}>{a.domesticCode ? <code>{a.domesticCode}</code> : '—'}</td>
-                      <td data-label={t('areas.exportCode')}>{a.exportCode ? <code>{a.exportCode}</code> : '—'}</td>
-                      <td data-label={t('areas.plotCount')} className="num">
-                        {fmt.number(a.plotCount)}
-                      </td>
-                      <td data-label={t('plots.area')} className="num">
-                        {fmt.number(a.areaHa, { fixed: 2 })}
-                      </td>
-                      <td data-label={t('areas.status')}>{t(areaStatusKey(a.status))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-        </section>
-      ) : null}
+      {/* GET /growing-areas is not paged: every area in scope, counted here. */}
+      <ResultList list={list} headingId="areas-list-heading" heading={(total) => t('areas.total', { total })} empty={t('areas.none')} columns={columns} rowKey={(a) => a.id} />
     </div>
   );
 }
 
-type AreaErrors = Partial<Record<'name' | 'crop' | 'standard' | 'plotIds' | 'form', string>>;
+const AREA_FIELDS = ['name', 'crop', 'standard', 'plotIds'] as const;
+type AreaErrors = FormErrors<(typeof AREA_FIELDS)[number]>;
 
 function NewGrowingArea() {
   const t = useT();
@@ -145,14 +111,7 @@ function NewGrowingArea() {
       const created = await apiRequest<{ id: string }>('/growing-areas', { method: 'POST', json: body });
       navigate(`/growing-areas/${encodeURIComponent(created.id)}`);
     } catch (err) {
-      const error = asApiError(err);
-      const next: AreaErrors = {};
-      for (const f of ['name', 'crop', 'standard', 'plotIds'] as const) {
-        const m = error.errorFor(f);
-        if (m) next[f] = m;
-      }
-      if (Object.keys(next).length === 0) next.form = apiErrorText(error, t, 'write');
-      setErrors(next);
+      setErrors(formErrorsFrom(err, AREA_FIELDS, t));
       setBusy(false);
     }
   };
@@ -161,11 +120,7 @@ function NewGrowingArea() {
     <details className="card disclosure">
       <summary>{t('areas.new')}</summary>
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        {errors.form ? (
-          <div className="alert alert--error" role="alert">
-            <p>{errors.form}</p>
-          </div>
-        ) : null}
+        <FormError message={errors.form} />
         <div className="field-row">
           <TextField id="area-name" label={t('areas.name')} value={name} onValueChange={setName} error={errors.name} required />
           <TextField id="area-crop" label={t('areas.crop')} value={crop} onValueChange={setCrop} error={errors.crop} list="area-crop-list" required />

@@ -1,16 +1,18 @@
 /** One household: its head, address and commune, its members (with a form to add one) and its plots. */
 import { useState, type FormEvent } from 'react';
-import { apiRequest, asApiError } from '../api/client.ts';
-import type { AddHouseholdMemberBody, Gender, HouseholdDetail, HouseholdRelation } from '../api/contracts.ts';
+import { apiRequest } from '../api/client.ts';
+import type { AddHouseholdMemberBody, Gender, HouseholdDetail, HouseholdMember, HouseholdRelation } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
 import { can } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.tsx';
-import { ApiErrorMessage, apiErrorText, Loading, TableScroll } from '../components/feedback.tsx';
+import { DataTable, type Column } from '../components/data-table.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
+import { FormError, formErrorsFrom, type FormErrors } from '../components/form-errors.tsx';
+import { RecordHeader } from '../components/page-header.tsx';
+import { Facts, RecordStates, type BackLink } from '../components/record-page.tsx';
 import { parsePhone } from '../i18n/format.ts';
 import { useFormat, useT, type MessageKey } from '../i18n/index.tsx';
 import { Link, withQuery } from '../router/index.tsx';
-import { NotFoundPage } from './not-found-page.tsx';
 
 const RELATION_KEYS: Record<HouseholdRelation, MessageKey> = {
   head: 'relation.head',
@@ -23,139 +25,76 @@ const RELATIONS = Object.keys(RELATION_KEYS) as HouseholdRelation[];
 const GENDER_KEYS: Record<Gender, MessageKey> = { male: 'gender.male', female: 'gender.female' };
 const GENDERS = Object.keys(GENDER_KEYS) as Gender[];
 
+type HouseholdPlot = HouseholdDetail['plots'][number];
+
+const BACK: BackLink = { to: '/households', label: 'household.back' };
+
 export function HouseholdDetailPage({ id }: { id: string }) {
   const t = useT();
   const fmt = useFormat();
   const { user } = useSession();
   const household = useApi<HouseholdDetail>(`/households/${encodeURIComponent(id)}`);
-  const data = household.data;
-
-  if (household.status === 'error' && household.error.status === 404) {
-    return <NotFoundPage title="household.notFound" body="household.notFoundBody" back={{ to: '/households', label: 'household.back' }} />;
-  }
-  if (household.status === 'error' && !data) return <ApiErrorMessage error={household.error} onRetry={household.reload} />;
-  if (!data) return <Loading />;
-
-  const totalHa = data.plots.reduce((s, p) => s + p.areaHa, 0);
+  const memberColumns: Column<HouseholdMember>[] = [
+    { header: t('member.fullName'), cell: (m) => m.fullName },
+    { header: t('member.relation'), cell: (m) => t(RELATION_KEYS[m.relation]) },
+    { header: t('member.birthYear'), num: true, cell: (m) => m.birthYear ?? '—' },
+    { header: t('member.gender'), cell: (m) => (m.gender ? t(GENDER_KEYS[m.gender]) : '—') },
+    { header: t('households.phone'), cell: (m) => m.phone ?? '—' },
+  ];
+  const plotColumns: Column<HouseholdPlot>[] = [
+    { header: t('plots.code'), cell: (p) => <Link to={`/plots/${encodeURIComponent(p.id)}`}>{p.code}</Link> },
+    { header: t('plots.name'), cell: (p) => p.name },
+    { header: t('plots.area'), num: true, cell: (p) => fmt.number(p.areaHa, { fixed: 2 }) },
+  ];
 
   return (
-    <article className="household-detail">
-      <p className="breadcrumb">
-        <Link to="/households">← {t('household.back')}</Link>
-      </p>
-      <header className="page-header">
-        <h1>{t('household.title', { name: data.headName })}</h1>
-      </header>
-      <dl className="facts">
-        <div>
-          <dt>{t('households.phone')}</dt>
-          <dd>{data.phone ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('households.address')}</dt>
-          <dd>{data.address ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('plots.commune')}</dt>
-          <dd>
-            {data.communeName} <span className="muted">({data.communeCode})</span>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('plots.organisation')}</dt>
-          <dd>{data.organisationId ? <Link to={`/organisations/${encodeURIComponent(data.organisationId)}`}>{t('household.organisationLink')}</Link> : '—'}</dd>
-        </div>
-        <div>
-          <dt>{t('household.totalArea')}</dt>
-          <dd>{t('draw.ha', { value: fmt.number(totalHa, { fixed: 2 }) })}</dd>
-        </div>
-        <div>
-          <dt>{t('plot.createdAt')}</dt>
-          <dd>{fmt.dateTime(data.createdAt)}</dd>
-        </div>
-      </dl>
+    <RecordStates record={household} notFound={{ title: 'household.notFound', body: 'household.notFoundBody' }} back={BACK}>
+      {(data) => (
+        <article className="household-detail">
+          <RecordHeader back={BACK} title={t('household.title', { name: data.headName })} />
+          <Facts
+            facts={[
+              { label: t('households.phone'), value: data.phone ?? '—' },
+              { label: t('households.address'), value: data.address ?? '—' },
+              {
+                label: t('plots.commune'),
+                value: (
+                  <>
+                    {data.communeName} <span className="muted">({data.communeCode})</span>
+                  </>
+                ),
+              },
+              { label: t('plots.organisation'), value: data.organisationId ? <Link to={`/organisations/${encodeURIComponent(data.organisationId)}`}>{t('household.organisationLink')}</Link> : '—' },
+              { label: t('household.totalArea'), value: t('draw.ha', { value: fmt.number(data.plots.reduce((s, p) => s + p.areaHa, 0), { fixed: 2 }) }) },
+              { label: t('plot.createdAt'), value: fmt.dateTime(data.createdAt) },
+            ]}
+          />
 
-      <section aria-labelledby="household-members-heading">
-        <h2 id="household-members-heading">{t('household.members')}</h2>
-        {data.members.length === 0 ? (
-          <p>{t('household.noMembers')}</p>
-        ) : (
-          <TableScroll label={t('common.tableScroll')}>
-            <table className="table table--cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t('member.fullName')}</th>
-                  <th scope="col">{t('member.relation')}</th>
-                  <th scope="col" className="num">{t('member.birthYear')}</th>
-                  <th scope="col">{t('member.gender')}</th>
-                  <th scope="col">{t('households.phone')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.members.map((m) => (
-                  <tr key={m.id}>
-                    <th scope="row" data-label={t('member.fullName')}>
-                      {m.fullName}
-                    </th>
-                    <td data-label={t('member.relation')}>{t(RELATION_KEYS[m.relation])}</td>
-                    <td data-label={t('member.birthYear')} className="num">
-                      {m.birthYear ?? '—'}
-                    </td>
-                    <td data-label={t('member.gender')}>{m.gender ? t(GENDER_KEYS[m.gender]) : '—'}</td>
-                    <td data-label={t('households.phone')}>{m.phone ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-        {can(user?.role, 'households:edit') ? <AddMember householdId={data.id} onAdded={household.reload} /> : null}
-      </section>
+          <section aria-labelledby="household-members-heading">
+            <h2 id="household-members-heading">{t('household.members')}</h2>
+            <DataTable columns={memberColumns} rows={data.members} rowKey={(m) => m.id} empty={t('household.noMembers')} />
+            {can(user?.role, 'households:edit') ? <AddMember householdId={data.id} onAdded={household.reload} /> : null}
+          </section>
 
-      <section aria-labelledby="household-plots-heading">
-        <div className="section-head">
-          <h2 id="household-plots-heading">{t('household.plots')}</h2>
-          {can(user?.role, 'plots:edit') ? (
-            <Link to={withQuery('/plots/new', { householdId: data.id })} className="button button--secondary">
-              + {t('plots.new')}
-            </Link>
-          ) : null}
-        </div>
-        {data.plots.length === 0 ? (
-          <p>{t('household.noPlots')}</p>
-        ) : (
-          <TableScroll label={t('common.tableScroll')}>
-            <table className="table table--cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t('plots.code')}</th>
-                  <th scope="col">{t('plots.name')}</th>
-                  <th scope="col" className="num">{t('plots.area')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.plots.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row" data-label={t('plots.code')}>
-                      <Link to={`/plots/${encodeURIComponent(p.id)}`}>{p.code}</Link>
-                    </th>
-                    <td data-label={t('plots.name')}>{p.name}</td>
-                    <td data-label={t('plots.area')} className="num">
-                      {fmt.number(p.areaHa, { fixed: 2 })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-      </section>
-    </article>
+          <section aria-labelledby="household-plots-heading">
+            <div className="section-head">
+              <h2 id="household-plots-heading">{t('household.plots')}</h2>
+              {can(user?.role, 'plots:edit') ? (
+                <Link to={withQuery('/plots/new', { householdId: data.id })} className="button button--secondary">
+                  + {t('plots.new')}
+                </Link>
+              ) : null}
+            </div>
+            <DataTable columns={plotColumns} rows={data.plots} rowKey={(p) => p.id} empty={t('household.noPlots')} />
+          </section>
+        </article>
+      )}
+    </RecordStates>
   );
 }
 
 const MEMBER_FIELDS = ['fullName', 'relation', 'birthYear', 'gender', 'phone'] as const;
-type MemberErrors = Partial<Record<(typeof MEMBER_FIELDS)[number] | 'form', string>>;
+type MemberErrors = FormErrors<(typeof MEMBER_FIELDS)[number]>;
 
 function AddMember({ householdId, onAdded }: { householdId: string; onAdded: () => void }) {
   const t = useT();
@@ -176,6 +115,8 @@ function AddMember({ householdId, onAdded }: { householdId: string; onAdded: () 
     if (year !== null && (!Number.isInteger(year) || year < 1900 || year > new Date().getFullYear())) found.birthYear = t('member.birthYearInvalid', { max: String(new Date().getFullYear()) });
     const phoneDigits = parsePhone(phone);
     if (phoneDigits === null) found.phone = t('common.phoneInvalid');
+    // The last success no longer describes the form once the person tries again.
+    setAdded(null);
     if (Object.keys(found).length) {
       setErrors(found);
       return;
@@ -198,14 +139,7 @@ function AddMember({ householdId, onAdded }: { householdId: string; onAdded: () 
       setPhone('');
       onAdded();
     } catch (err) {
-      const error = asApiError(err);
-      const next: MemberErrors = {};
-      for (const f of MEMBER_FIELDS) {
-        const m = error.errorFor(f);
-        if (m) next[f] = m;
-      }
-      if (Object.keys(next).length === 0) next.form = apiErrorText(error, t, 'write');
-      setErrors(next);
+      setErrors(formErrorsFrom(err, MEMBER_FIELDS, t));
     }
     setBusy(false);
   };
@@ -218,11 +152,7 @@ function AddMember({ householdId, onAdded }: { householdId: string; onAdded: () 
           {t('member.added', { name: added })}
         </p>
       ) : null}
-      {errors.form ? (
-        <div className="alert alert--error" role="alert">
-          <p>{errors.form}</p>
-        </div>
-      ) : null}
+      <FormError message={errors.form} />
       <div className="field-row">
         <TextField id="member-fullName" label={t('member.fullName')} value={fullName} onValueChange={setFullName} error={errors.fullName} autoComplete="off" required />
         <SelectField id="member-relation" label={t('member.relation')} value={relation} options={RELATIONS} optionLabel={(r) => t(RELATION_KEYS[r])} onValueChange={setRelation} error={errors.relation} />

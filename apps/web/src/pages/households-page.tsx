@@ -1,19 +1,22 @@
 /**
- * Households (nông hộ) the user may see: search, commune and organisation filters, paging, and a form
- * to register a household. Names and phone numbers are personal data (Decree 13/2023/NĐ-CP): they are
+ * Households (nông hộ) the user may see: search (head's name or phone), commune and organisation
+ * filters kept in the URL (?q=&communeCode=&organisationId=&page=, so a reload or Back keeps them),
+ * paging, and a form to register a household. Names and phone numbers are personal data (Decree 13/2023/NĐ-CP): they are
  * only ever shown here, behind the caller's scope.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { apiRequest, asApiError } from '../api/client.ts';
-import type { CreateHouseholdBody, HouseholdPage, OrganisationDetail } from '../api/contracts.ts';
+import { apiRequest } from '../api/client.ts';
+import type { CreateHouseholdBody, Household, HouseholdPage, OrganisationDetail } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
 import { can } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.tsx';
 import { CommunePicker } from '../components/commune-picker.tsx';
-import { ApiErrorMessage, apiErrorText, Loading, TableScroll } from '../components/feedback.tsx';
+import type { Column } from '../components/data-table.tsx';
+import { FormError, formErrorsFrom, type FormErrors } from '../components/form-errors.tsx';
 import { TextField } from '../components/fields.tsx';
 import { ListFilters, useListFilters } from '../components/list-filters.tsx';
-import { Pagination } from '../components/pagination.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ResultList } from '../components/result-list.tsx';
 import { parsePhone } from '../i18n/format.ts';
 import { useFormat, useT } from '../i18n/index.tsx';
 import { Link, useNavigate, withQuery } from '../router/index.tsx';
@@ -25,76 +28,37 @@ export function HouseholdsPage() {
   const fmt = useFormat();
   const { user } = useSession();
   const filters = useListFilters('/households');
-  const { organisationId, page } = filters.value;
-  const list = useApi<HouseholdPage>(withQuery('/households', { page, pageSize: PAGE_SIZE, organisationId }));
-  const filtered = Boolean(organisationId);
+  const { q, communeCode, organisationId, page } = filters.value;
+  const list = useApi<HouseholdPage>(withQuery('/households', { page, pageSize: PAGE_SIZE, q, communeCode, organisationId }));
+  const filtered = Boolean(q || communeCode || organisationId);
+  const columns: Column<Household>[] = [
+    { header: t('households.head'), cell: (h) => <Link to={`/households/${encodeURIComponent(h.id)}`}>{h.headName}</Link> },
+    { header: t('households.phone'), cell: (h) => h.phone ?? '—' },
+    { header: t('plots.commune'), cell: (h) => h.communeName },
+    { header: t('households.plots'), num: true, cell: (h) => fmt.number(h.plotCount) },
+    { header: t('plots.area'), num: true, cell: (h) => fmt.number(h.areaHa, { fixed: 2 }) },
+  ];
 
   return (
     <div className="households">
-      <header className="page-header">
-        <h1>{t('households.title')}</h1>
-        <p className="lead">{t('households.intro')}</p>
-      </header>
+      <PageHeader title={t('households.title')} lead={t('households.intro')} />
       {can(user?.role, 'households:edit') ? <NewHousehold /> : null}
-      {/* GET /households filters by organisation only (no text or commune filter in its contract yet). */}
-      <ListFilters filters={filters} searchLabel={t('households.search')} idPrefix="households" fields={{ q: false, commune: false, organisation: true }} />
-      {list.status === 'error' ? <ApiErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'loading' && !list.data ? <Loading /> : null}
-      {list.data ? (
-        <section aria-labelledby="households-list-heading" aria-busy={list.status === 'loading'}>
-          <h2 id="households-list-heading" className="list-heading">
-            {t('households.total', { total: list.data.total })}
-          </h2>
-          {list.data.items.length === 0 ? (
-            <p>{filtered ? t('households.noMatch') : t('households.none')}</p>
-          ) : (
-            <TableScroll label={t('common.tableScroll')}>
-              <table className="table table--cards">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('households.head')}</th>
-                    <th scope="col">{t('households.phone')}</th>
-                    <th scope="col">{t('plots.commune')}</th>
-                    <th scope="col" className="num">{t('households.plots')}</th>
-                    <th scope="col" className="num">{t('plots.area')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((h) => (
-                    <tr key={h.id}>
-                      <th scope="row" data-label={t('households.head')}>
-                        <Link to={`/households/${encodeURIComponent(h.id)}`}>{h.headName}</Link>
-                      </th>
-                      <td data-label={t('households.phone')}>{h.phone ?? '—'}</td>
-                      <td data-label={t('plots.commune')}>{h.communeName}</td>
-                      <td data-label={t('households.plots')} className="num">
-                        {fmt.number(h.plotCount)}
-                      </td>
-                      <td data-label={t('plots.area')} className="num">
-                        {fmt.number(h.areaHa, { fixed: 2 })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          <Pagination
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onPage={(n) => {
-              filters.goToPage(n);
-              document.getElementById('households-list-heading')?.scrollIntoView({ block: 'start' });
-            }}
-          />
-        </section>
-      ) : null}
+      <ListFilters filters={filters} searchLabel={t('households.search')} idPrefix="households" fields={{ q: true, commune: true, organisation: true }} />
+      <ResultList
+        list={list}
+        headingId="households-list-heading"
+        heading={(total) => t('households.total', { total })}
+        empty={filtered ? t('households.noMatch') : t('households.none')}
+        columns={columns}
+        rowKey={(h) => h.id}
+        onPage={filters.goToPage}
+      />
     </div>
   );
 }
 
-type HouseholdErrors = Partial<Record<'headName' | 'phone' | 'address' | 'communeCode' | 'form', string>>;
+const HOUSEHOLD_FIELDS = ['headName', 'phone', 'address', 'communeCode'] as const;
+type HouseholdErrors = FormErrors<(typeof HOUSEHOLD_FIELDS)[number]>;
 
 /** Registering a household; a cooperative's staff register it in their cooperative and commune. */
 function NewHousehold() {
@@ -136,14 +100,7 @@ function NewHousehold() {
       const created = await apiRequest<{ id: string }>('/households', { method: 'POST', json: body });
       navigate(`/households/${encodeURIComponent(created.id)}`);
     } catch (err) {
-      const error = asApiError(err);
-      const next: HouseholdErrors = {};
-      for (const f of ['headName', 'phone', 'address', 'communeCode'] as const) {
-        const m = error.errorFor(f);
-        if (m) next[f] = m;
-      }
-      if (Object.keys(next).length === 0) next.form = apiErrorText(error, t, 'write');
-      setErrors(next);
+      setErrors(formErrorsFrom(err, HOUSEHOLD_FIELDS, t));
       setBusy(false);
     }
   };
@@ -152,11 +109,7 @@ function NewHousehold() {
     <details className="card disclosure">
       <summary>{t('households.new')}</summary>
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
-        {errors.form ? (
-          <div className="alert alert--error" role="alert">
-            <p>{errors.form}</p>
-          </div>
-        ) : null}
+        <FormError message={errors.form} />
         <div className="field-row">
           <TextField id="household-headName" label={t('households.head')} value={headName} onValueChange={setHeadName} error={errors.headName} autoComplete="off" required />
           <TextField id="household-phone" label={t('households.phone')} value={phone} onValueChange={setPhone} error={errors.phone} type="tel" inputMode="tel" autoComplete="off" />

@@ -10,8 +10,12 @@ import { useApi } from '../api/use-api.ts';
 import { can } from '../auth/abilities.ts';
 import { usePersonName } from '../auth/people.ts';
 import { useSession } from '../auth/session.tsx';
-import { ApiErrorMessage, apiErrorText, Loading, TableScroll } from '../components/feedback.tsx';
+import { DataTable, type Column } from '../components/data-table.tsx';
+import { ApiErrorMessage, Loading } from '../components/feedback.tsx';
 import { TextField } from '../components/fields.tsx';
+import { FormError, formErrorsFrom, type FormErrors } from '../components/form-errors.tsx';
+import { RecordHeader } from '../components/page-header.tsx';
+import { Facts, RecordStates, type BackLink } from '../components/record-page.tsx';
 import { useFormat, useT } from '../i18n/index.tsx';
 import { plotCollection, type PlotFeatureCollection } from '../map/geojson.ts';
 import { LazyPlotMap } from '../map/lazy-plot-map.tsx';
@@ -19,8 +23,12 @@ import { haDigits, PlotDrawer } from '../map/plot-drawer.tsx';
 import { draftFromGeometry, finish, selfIntersects, startHistory, toPolygon, type DraftHistory } from '../map/polygon-draft.ts';
 import { Link, useNavigate, useSearchParams, withQuery } from '../router/index.tsx';
 import { landUseKey } from './land-use.ts';
-import { NotFoundPage } from './not-found-page.tsx';
 import { conflictIdsOf, OverlapPanel, overlapConflictOf, overrideReasonError, type OverlapConflict } from './plot-overlap.tsx';
+
+type OverlapOverride = PlotDetail['overlapOverrides'][number];
+type BoundaryVersion = PlotBoundaryHistory['items'][number];
+
+const BACK: BackLink = { to: '/plots', label: 'plot.back' };
 
 export function PlotDetailPage({ id }: { id: string }) {
   const t = useT();
@@ -38,14 +46,29 @@ export function PlotDetailPage({ id }: { id: string }) {
   const boundaries = useApi<PlotBoundaryHistory>(`${path}/boundaries`);
   const [editing, setEditing] = useState(false);
   const personName = usePersonName();
-  const data = plot.data;
-  const collection = useMemo<PlotFeatureCollection | null>(() => (data ? plotCollection(data) : null), [data]);
-
-  if (plot.status === 'error' && plot.error.status === 404) {
-    return <NotFoundPage title="plot.notFound" body="plot.notFoundBody" back={{ to: '/plots', label: 'plot.back' }} />;
-  }
-  if (plot.status === 'error' && !data) return <ApiErrorMessage error={plot.error} onRetry={plot.reload} />;
-  if (!data) return <Loading />;
+  const collection = useMemo<PlotFeatureCollection | null>(() => (plot.data ? plotCollection(plot.data) : null), [plot.data]);
+  const overrideColumns: Column<OverlapOverride>[] = [
+    { header: t('plot.overrideOther'), cell: (o) => (o.otherPlotCode ? <Link to={`/plots/${encodeURIComponent(o.otherPlotId)}`}>{o.otherPlotCode}</Link> : t('overlap.withHidden')) },
+    { header: t('plot.overrideHa'), num: true, cell: (o) => fmt.number(o.overlapHa, { max: 4 }) },
+    { header: t('plot.overrideReason'), cell: (o) => o.reason },
+    { header: t('plot.overrideBy'), cell: (o) => personName(o.createdBy) },
+    { header: t('plot.overrideAt'), cell: (o) => fmt.dateTime(o.createdAt) },
+  ];
+  const versionColumns: Column<BoundaryVersion>[] = [
+    {
+      header: t('plot.version'),
+      cell: (v) => (
+        <span>
+          {v.version} {v.validTo === null ? <span className="badge">{t('plot.current')}</span> : null}
+        </span>
+      ),
+    },
+    { header: t('plots.area'), num: true, cell: (v) => fmt.number(v.areaHa, { fixed: haDigits(v.areaHa) }) },
+    { header: t('plot.validFrom'), cell: (v) => fmt.dateTime(v.validFrom) },
+    { header: t('plot.validTo'), cell: (v) => (v.validTo ? fmt.dateTime(v.validTo) : '—') },
+    { header: t('plot.changedBy'), cell: (v) => personName(v.changedBy) },
+    { header: t('plot.changeReason'), cell: (v) => v.reason ?? '—' },
+  ];
 
   const onSaved = () => {
     setEditing(false);
@@ -57,179 +80,99 @@ export function PlotDetailPage({ id }: { id: string }) {
   };
 
   return (
-    <article className="plot-detail">
-      <p className="breadcrumb">
-        <Link to="/plots">← {t('plot.back')}</Link>
-      </p>
-      <header className="page-header">
-        <h1>{t('plot.title', { code: data.code })}</h1>
-        <p className="lead">{data.name}</p>
-      </header>
-      {saved && !editing ? (
-        <div className="alert alert--success" role="status">
-          <p>{t(saved === 'boundary' ? 'plot.savedBoundary' : 'plot.savedNew', { code: data.code, ha: fmt.number(data.areaHa, { fixed: haDigits(data.areaHa) }) })}</p>
-        </div>
-      ) : null}
-      {editing ? (
-        <BoundaryEditor plot={data} onCancel={() => setEditing(false)} onSaved={onSaved} />
-      ) : (
-        <div className="plot-detail__grid">
-          <dl className="facts">
-            <div className="facts__main">
-              <dt>{t('plot.serverArea')}</dt>
-              <dd>
-                <span className="facts__big" data-testid="plot-area">
-                  {t('draw.ha', { value: fmt.number(data.areaHa, { fixed: haDigits(data.areaHa) }) })}
-                </span>
-                <span className="field__hint">{t('plot.serverAreaHint')}</span>
-              </dd>
+    <RecordStates record={plot} notFound={{ title: 'plot.notFound', body: 'plot.notFoundBody' }} back={BACK}>
+      {(data) => (
+        <article className="plot-detail">
+          <RecordHeader back={BACK} title={t('plot.title', { code: data.code })} lead={data.name} />
+          {saved && !editing ? (
+            <div className="alert alert--success" role="status">
+              <p>{t(saved === 'boundary' ? 'plot.savedBoundary' : 'plot.savedNew', { code: data.code, ha: fmt.number(data.areaHa, { fixed: haDigits(data.areaHa) }) })}</p>
             </div>
-            <div>
-              <dt>{t('plots.household')}</dt>
-              <dd>{data.householdId ? <Link to={`/households/${encodeURIComponent(data.householdId)}`}>{data.householdName}</Link> : '—'}</dd>
+          ) : null}
+          {editing ? (
+            <BoundaryEditor plot={data} onCancel={() => setEditing(false)} onSaved={onSaved} />
+          ) : (
+            <div className="plot-detail__grid">
+              <Facts
+                facts={[
+                  {
+                    label: t('plot.serverArea'),
+                    className: 'facts__main',
+                    value: (
+                      <>
+                        <span className="facts__big" data-testid="plot-area">
+                          {t('draw.ha', { value: fmt.number(data.areaHa, { fixed: haDigits(data.areaHa) }) })}
+                        </span>
+                        <span className="field__hint">{t('plot.serverAreaHint')}</span>
+                      </>
+                    ),
+                  },
+                  { label: t('plots.household'), value: data.householdId ? <Link to={`/households/${encodeURIComponent(data.householdId)}`}>{data.householdName}</Link> : '—' },
+                  { label: t('plots.organisation'), value: data.organisationId ? <Link to={`/organisations/${encodeURIComponent(data.organisationId)}`}>{data.organisationName}</Link> : '—' },
+                  {
+                    label: t('plots.commune'),
+                    value: (
+                      <>
+                        {data.communeName} <span className="muted">({data.communeCode})</span>
+                      </>
+                    ),
+                  },
+                  { label: t('plot.province'), value: data.provinceName },
+                  { label: t('plots.landUse'), value: t(landUseKey(data.landUse)) },
+                  { label: t('plot.createdAt'), value: fmt.dateTime(data.createdAt) },
+                  { label: t('plot.createdBy'), value: personName(data.createdBy) },
+                  data.updatedAt ? { label: t('plot.updatedAt'), value: fmt.dateTime(data.updatedAt) } : null,
+                ]}
+              />
+              <section aria-labelledby="plot-map-heading">
+                <div className="section-head">
+                  <h2 id="plot-map-heading">{t('plot.boundary')}</h2>
+                  {can(user?.role, 'plots:edit') ? (
+                    <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                      {t('plot.editBoundary')}
+                    </button>
+                  ) : null}
+                </div>
+                <LazyPlotMap data={collection} label={t('map.title')} className="map--detail" />
+              </section>
             </div>
-            <div>
-              <dt>{t('plots.organisation')}</dt>
-              <dd>{data.organisationId ? <Link to={`/organisations/${encodeURIComponent(data.organisationId)}`}>{data.organisationName}</Link> : '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('plots.commune')}</dt>
-              <dd>
-                {data.communeName} <span className="muted">({data.communeCode})</span>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('plot.province')}</dt>
-              <dd>{data.provinceName}</dd>
-            </div>
-            <div>
-              <dt>{t('plots.landUse')}</dt>
-              <dd>{t(landUseKey(data.landUse))}</dd>
-            </div>
-            <div>
-              <dt>{t('plot.createdAt')}</dt>
-              <dd>{fmt.dateTime(data.createdAt)}</dd>
-            </div>
-            <div>
-              <dt>{t('plot.createdBy')}</dt>
-              <dd>{personName(data.createdBy)}</dd>
-            </div>
-            {data.updatedAt ? (
-              <div>
-                <dt>{t('plot.updatedAt')}</dt>
-                <dd>{fmt.dateTime(data.updatedAt)}</dd>
-              </div>
-            ) : null}
-          </dl>
-          <section aria-labelledby="plot-map-heading">
-            <div className="section-head">
-              <h2 id="plot-map-heading">{t('plot.boundary')}</h2>
-              {can(user?.role, 'plots:edit') ? (
-                <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
-                  {t('plot.editBoundary')}
-                </button>
-              ) : null}
-            </div>
-            <LazyPlotMap data={collection} label={t('map.title')} className="map--detail" />
+          )}
+
+          <section aria-labelledby="plot-overlaps-heading">
+            <h2 id="plot-overlaps-heading">{t('plot.overlaps')}</h2>
+            {data.overlaps.length === 0 ? (
+              <p>{t('plot.noOverlaps')}</p>
+            ) : (
+              <ul className="overlaps">
+                {data.overlaps.map((o) => (
+                  <li key={o.id}>
+                    {t('plot.overlapWith', { ha: fmt.number(o.overlapHa, { max: 4 }) })} <Link to={`/plots/${encodeURIComponent(o.id)}`}>{o.code}</Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </section>
-        </div>
+
+          <section aria-labelledby="plot-overrides-heading">
+            <h2 id="plot-overrides-heading">{t('plot.overrides')}</h2>
+            <DataTable columns={overrideColumns} rows={data.overlapOverrides} rowKey={(o) => `${o.otherPlotId}-${o.createdAt}`} empty={t('plot.noOverrides')} />
+          </section>
+
+          <section aria-labelledby="plot-history-heading">
+            <h2 id="plot-history-heading">{t('plot.history')}</h2>
+            {boundaries.status === 'error' ? <ApiErrorMessage error={boundaries.error} onRetry={boundaries.reload} /> : null}
+            {boundaries.status === 'loading' && !boundaries.data ? <Loading /> : null}
+            {/* Newest first: the current boundary heads the table. */}
+            {boundaries.data ? <DataTable columns={versionColumns} rows={[...boundaries.data.items].reverse()} rowKey={(v) => String(v.version)} /> : null}
+          </section>
+        </article>
       )}
-
-      <section aria-labelledby="plot-overlaps-heading">
-        <h2 id="plot-overlaps-heading">{t('plot.overlaps')}</h2>
-        {data.overlaps.length === 0 ? (
-          <p>{t('plot.noOverlaps')}</p>
-        ) : (
-          <ul className="overlaps">
-            {data.overlaps.map((o) => (
-              <li key={o.id}>
-                {t('plot.overlapWith', { ha: fmt.number(o.overlapHa, { max: 4 }) })} <Link to={`/plots/${encodeURIComponent(o.id)}`}>{o.code}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="plot-overrides-heading">
-        <h2 id="plot-overrides-heading">{t('plot.overrides')}</h2>
-        {data.overlapOverrides.length === 0 ? (
-          <p>{t('plot.noOverrides')}</p>
-        ) : (
-          <TableScroll label={t('common.tableScroll')}>
-            <table className="table table--cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t('plot.overrideOther')}</th>
-                  <th scope="col" className="num">{t('plot.overrideHa')}</th>
-                  <th scope="col">{t('plot.overrideReason')}</th>
-                  <th scope="col">{t('plot.overrideBy')}</th>
-                  <th scope="col">{t('plot.overrideAt')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.overlapOverrides.map((o) => (
-                  <tr key={`${o.otherPlotId}-${o.createdAt}`}>
-                    <th scope="row" data-label={t('plot.overrideOther')}>
-                      {o.otherPlotCode ? <Link to={`/plots/${encodeURIComponent(o.otherPlotId)}`}>{o.otherPlotCode}</Link> : t('overlap.withHidden')}
-                    </th>
-                    <td data-label={t('plot.overrideHa')} className="num">
-                      {fmt.number(o.overlapHa, { max: 4 })}
-                    </td>
-                    <td data-label={t('plot.overrideReason')}>{o.reason}</td>
-                    <td data-label={t('plot.overrideBy')}>{personName(o.createdBy)}</td>
-                    <td data-label={t('plot.overrideAt')}>{fmt.dateTime(o.createdAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        )}
-      </section>
-
-      <section aria-labelledby="plot-history-heading">
-        <h2 id="plot-history-heading">{t('plot.history')}</h2>
-        {boundaries.status === 'error' ? <ApiErrorMessage error={boundaries.error} onRetry={boundaries.reload} /> : null}
-        {boundaries.status === 'loading' && !boundaries.data ? <Loading /> : null}
-        {boundaries.data ? (
-          <TableScroll label={t('common.tableScroll')}>
-            <table className="table table--cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t('plot.version')}</th>
-                  <th scope="col" className="num">{t('plots.area')}</th>
-                  <th scope="col">{t('plot.validFrom')}</th>
-                  <th scope="col">{t('plot.validTo')}</th>
-                  <th scope="col">{t('plot.changedBy')}</th>
-                  <th scope="col">{t('plot.changeReason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...boundaries.data.items].reverse().map((v) => (
-                  <tr key={v.version}>
-                    <th scope="row" data-label={t('plot.version')}>
-                      <span>
-                        {v.version} {v.validTo === null ? <span className="badge">{t('plot.current')}</span> : null}
-                      </span>
-                    </th>
-                    <td data-label={t('plots.area')} className="num">
-                      {fmt.number(v.areaHa, { fixed: haDigits(v.areaHa) })}
-                    </td>
-                    <td data-label={t('plot.validFrom')}>{fmt.dateTime(v.validFrom)}</td>
-                    <td data-label={t('plot.validTo')}>{v.validTo ? fmt.dateTime(v.validTo) : '—'}</td>
-                    <td data-label={t('plot.changedBy')}>{personName(v.changedBy)}</td>
-                    <td data-label={t('plot.changeReason')}>{v.reason ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-        ) : null}
-      </section>
-    </article>
+    </RecordStates>
   );
 }
 
-type EditErrors = { boundary?: string; reason?: string; 'overlapOverride.reason'?: string; form?: string };
+const EDIT_FIELDS = ['boundary', 'reason', 'overlapOverride.reason'] as const;
+type EditErrors = FormErrors<(typeof EDIT_FIELDS)[number]>;
 
 /** Redrawing the boundary: the current one as a closed draft whose vertices can be dragged. */
 function BoundaryEditor({ plot, onCancel, onSaved }: { plot: PlotDetail; onCancel: () => void; onSaved: () => void }) {
@@ -278,17 +221,7 @@ function BoundaryEditor({ plot, onCancel, onSaved }: { plot: PlotDetail; onCance
       const error = asApiError(err);
       const overlap = overlapConflictOf(error);
       if (overlap) setConflict(overlap);
-      else {
-        const boundary = error.errorFor('boundary');
-        const reasonError = error.errorFor('reason');
-        const overrideError = error.errorFor('overlapOverride.reason');
-        setErrors({
-          ...(boundary ? { boundary } : {}),
-          ...(reasonError ? { reason: reasonError } : {}),
-          ...(overrideError ? { 'overlapOverride.reason': overrideError } : {}),
-          ...(!boundary && !reasonError && !overrideError ? { form: apiErrorText(error, t, 'write') } : {}),
-        });
-      }
+      else setErrors(formErrorsFrom(error, EDIT_FIELDS, t));
       setBusy(false);
     }
   };
@@ -302,11 +235,7 @@ function BoundaryEditor({ plot, onCancel, onSaved }: { plot: PlotDetail; onCance
           <p>{t('plot.editSimplified')}</p>
         </div>
       ) : null}
-      {errors.form ? (
-        <div className="alert alert--error" role="alert">
-          <p>{errors.form}</p>
-        </div>
-      ) : null}
+      <FormError message={errors.form} />
       <PlotDrawer
         id="edit-boundary"
         label={t('draw.mapLabel')}

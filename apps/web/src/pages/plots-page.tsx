@@ -2,13 +2,15 @@
  * Plots: a map of every boundary the user may see (with the list's filters), and a searchable,
  * filterable, server-paged table. Filters live in the URL (?q=&communeCode=&organisationId=&page=).
  */
-import type { PlotPage } from '../api/contracts.ts';
+import type { PlotPage, PlotSummary } from '../api/contracts.ts';
 import { useApi } from '../api/use-api.ts';
 import { can } from '../auth/abilities.ts';
 import { useSession } from '../auth/session.tsx';
-import { ApiErrorMessage, Loading, TableScroll } from '../components/feedback.tsx';
+import type { Column } from '../components/data-table.tsx';
+import { ApiErrorMessage } from '../components/feedback.tsx';
 import { ListFilters, useListFilters } from '../components/list-filters.tsx';
-import { Pagination } from '../components/pagination.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ResultList } from '../components/result-list.tsx';
 import { useFormat, useT } from '../i18n/index.tsx';
 import type { PlotFeatureCollection } from '../map/geojson.ts';
 import { LazyPlotMap } from '../map/lazy-plot-map.tsx';
@@ -28,24 +30,35 @@ export function PlotsPage() {
   const list = useApi<PlotPage>(withQuery('/plots', { page, pageSize: PLOTS_PAGE_SIZE, q, communeCode, organisationId }));
   const geo = useApi<PlotFeatureCollection>(withQuery('/plots.geojson', { q, communeCode, organisationId }));
   const filtered = Boolean(q || communeCode || organisationId);
+  const columns: Column<PlotSummary>[] = [
+    { header: t('plots.code'), cell: (p) => <Link to={`/plots/${encodeURIComponent(p.id)}`}>{p.code}</Link> },
+    { header: t('plots.name'), cell: (p) => p.name },
+    { header: t('plots.household'), cell: (p) => (p.householdId ? <Link to={`/households/${encodeURIComponent(p.householdId)}`}>{p.householdName}</Link> : '—') },
+    { header: t('plots.organisation'), cell: (p) => p.organisationName ?? '—' },
+    { header: t('plots.commune'), cell: (p) => p.communeName },
+    { header: t('plots.area'), num: true, cell: (p) => fmt.number(p.areaHa, { fixed: 2 }) },
+    { header: t('plots.landUse'), cell: (p) => t(landUseKey(p.landUse)) },
+  ];
 
   return (
     <div className="plots">
-      <header className="page-header page-header--actions">
-        <h1>{t('plots.title')}</h1>
-        <div className="page-actions">
-          {can(user?.role, 'plots:edit') ? (
-            <Link to="/plots/new" className="button button--primary">
-              + {t('plots.new')}
-            </Link>
-          ) : null}
-          {can(user?.role, 'plots:import') ? (
-            <Link to="/import" className="button button--secondary">
-              {t('nav.import')}
-            </Link>
-          ) : null}
-        </div>
-      </header>
+      <PageHeader
+        title={t('plots.title')}
+        actions={
+          <>
+            {can(user?.role, 'plots:edit') ? (
+              <Link to="/plots/new" className="button button--primary">
+                + {t('plots.new')}
+              </Link>
+            ) : null}
+            {can(user?.role, 'plots:import') ? (
+              <Link to="/import" className="button button--secondary">
+                {t('nav.import')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
 
       <div className="map-section">
         <h2 className="visually-hidden">{t('plots.map')}</h2>
@@ -63,62 +76,15 @@ export function PlotsPage() {
 
       <ListFilters filters={filters} searchLabel={t('plots.search')} idPrefix="plots" fields={{ q: true, commune: true, organisation: true }} />
 
-      {list.status === 'error' ? <ApiErrorMessage error={list.error} onRetry={list.reload} /> : null}
-      {list.status === 'loading' && !list.data ? <Loading /> : null}
-      {list.data ? (
-        <section aria-labelledby="plots-list-heading" aria-busy={list.status === 'loading'}>
-          <h2 id="plots-list-heading" className="list-heading">
-            {t('plots.total', { total: list.data.total })}
-          </h2>
-          {list.data.items.length === 0 ? (
-            <p>{filtered ? t('plots.noMatch') : t('plots.none')}</p>
-          ) : (
-            <TableScroll label={t('common.tableScroll')}>
-              <table className="table table--cards">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('plots.code')}</th>
-                    <th scope="col">{t('plots.name')}</th>
-                    <th scope="col">{t('plots.household')}</th>
-                    <th scope="col">{t('plots.organisation')}</th>
-                    <th scope="col">{t('plots.commune')}</th>
-                    <th scope="col" className="num">
-                      {t('plots.area')}
-                    </th>
-                    <th scope="col">{t('plots.landUse')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.data.items.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row" data-label={t('plots.code')}>
-                        <Link to={`/plots/${encodeURIComponent(p.id)}`}>{p.code}</Link>
-                      </th>
-                      <td data-label={t('plots.name')}>{p.name}</td>
-                      <td data-label={t('plots.household')}>{p.householdId ? <Link to={`/households/${encodeURIComponent(p.householdId)}`}>{p.householdName}</Link> : '—'}</td>
-                      <td data-label={t('plots.organisation')}>{p.organisationName ?? '—'}</td>
-                      <td data-label={t('plots.commune')}>{p.communeName}</td>
-                      <td data-label={t('plots.area')} className="num">
-                        {fmt.number(p.areaHa, { fixed: 2 })}
-                      </td>
-                      <td data-label={t('plots.landUse')}>{t(landUseKey(p.landUse))}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          <Pagination
-            page={list.data.page}
-            pageSize={list.data.pageSize}
-            total={list.data.total}
-            onPage={(n) => {
-              filters.goToPage(n);
-              document.getElementById('plots-list-heading')?.scrollIntoView({ block: 'start' });
-            }}
-          />
-        </section>
-      ) : null}
+      <ResultList
+        list={list}
+        headingId="plots-list-heading"
+        heading={(total) => t('plots.total', { total })}
+        empty={filtered ? t('plots.noMatch') : t('plots.none')}
+        columns={columns}
+        rowKey={(p) => p.id}
+        onPage={filters.goToPage}
+      />
     </div>
   );
 }

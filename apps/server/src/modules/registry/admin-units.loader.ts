@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { splitCsvLine } from '../imports/csv.ts';
+import type { AdminUnitPredecessorsTable } from '../../db/schema.ts';
+import { csvRecords } from '../imports/csv.ts';
 
 interface SourceWard { name: string; code: number; division_type: string }
 interface SourceProvince { name: string; code: number; division_type: string; wards: SourceWard[] }
@@ -19,6 +20,35 @@ const nameAndCode = (text: string | undefined) => {
   const m = /^(.*)\((\d+)\)\s*$/.exec(text?.trim() ?? '');
   return m ? { name: m[1]!.trim(), code: m[2]! } : { name: text?.trim() ?? '', code: null };
 };
+
+/**
+ * The pre-2025 → 2025 pairs of the official conversion table, once each, for 2025 communes we know.
+ * The table is read record by record (RFC 4180), not line by line: 875 of its rows — most of Hồ Chí
+ * Minh City, Cần Thơ and Huế, and a few elsewhere — carry a line break inside a quoted cell, and
+ * reading lines lost them.
+ */
+export function communeConversions(csvText: string, knownCommunes: ReadonlySet<string>): AdminUnitPredecessorsTable[] {
+  const seen = new Set<string>();
+  const conversions: AdminUnitPredecessorsTable[] = [];
+  for (const { cells } of csvRecords(csvText)) {
+    const newCode = cells[2]?.trim();
+    const oldCode = cells[4]?.trim();
+    if (!newCode || !oldCode || !/^\d+$/.test(newCode) || !/^\d+$/.test(oldCode)) continue; // headings and province rows
+    const key = `${pad(oldCode, 5)}>${pad(newCode, 5)}`;
+    if (seen.has(key) || !knownCommunes.has(pad(newCode, 5))) continue;
+    seen.add(key);
+    const oldProvince = nameAndCode(cells[7]);
+    conversions.push({
+      oldCode: pad(oldCode, 5),
+      oldName: cells[3]!.trim(),
+      oldDistrictName: nameAndCode(cells[6]).name || null,
+      oldProvinceCode: oldProvince.code ? pad(oldProvince.code, 2) : null,
+      oldProvinceName: oldProvince.name || null,
+      newCode: pad(newCode, 5),
+    });
+  }
+  return conversions;
+}
 
 export async function loadAdminUnits(db: Database, referenceDataDir: string, onProgress?: (message: string) => void) {
   const provinces: SourceProvince[] = JSON.parse(readFileSync(join(referenceDataDir, 'vn-admin-units-2025.json'), 'utf8'));
@@ -40,27 +70,7 @@ export async function loadAdminUnits(db: Database, referenceDataDir: string, onP
     onProgress?.(`admin units: ${provinces.length} provinces, ${communes} communes`);
 
     const known = new Set(provinces.flatMap((p) => p.wards.map((w) => pad(w.code, 5))));
-    const lines = readFileSync(join(referenceDataDir, 'vn-communes-2025-from-pre-2025.csv'), 'utf8').split(/\r?\n/);
-    const seen = new Set<string>();
-    const batch: Array<{ oldCode: string; oldName: string; oldDistrictName: string | null; oldProvinceCode: string | null; oldProvinceName: string | null; newCode: string }> = [];
-    for (const line of lines) {
-      const cells = splitCsvLine(line);
-      const newCode = cells[2]?.trim();
-      const oldCode = cells[4]?.trim();
-      if (!newCode || !oldCode || !/^\d+$/.test(newCode) || !/^\d+$/.test(oldCode)) continue; // headings and province rows
-      const key = `${pad(oldCode, 5)}>${pad(newCode, 5)}`;
-      if (seen.has(key) || !known.has(pad(newCode, 5))) continue;
-      seen.add(key);
-      const oldProvince = nameAndCode(cells[7]);
-      batch.push({
-        oldCode: pad(oldCode, 5),
-        oldName: cells[3]!.trim(),
-        oldDistrictName: nameAndCode(cells[6]).name || null,
-        oldProvinceCode: oldProvince.code ? pad(oldProvince.code, 2) : null,
-        oldProvinceName: oldProvince.name || null,
-        newCode: pad(newCode, 5),
-      });
-    }
+    const batch = communeConversions(readFileSync(join(referenceDataDir, 'vn-communes-2025-from-pre-2025.csv'), 'utf8'), known);
     for (let i = 0; i < batch.length; i += 1000) await tx.insertInto('adminUnitPredecessors').values(batch.slice(i, i + 1000)).execute();
     predecessors = batch.length;
     onProgress?.(`admin units: ${predecessors} pre-2025 communes mapped to their 2025 commune`);

@@ -9,6 +9,7 @@ import type { LandUse } from '../../db/schema.ts';
 import type { Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { OVERLAP_TOLERANCE_HA, type BoundaryOverlap } from './plot-overlaps.ts';
+import { containsPattern, foldedContains } from './text-search.ts';
 
 /** GeoJSON (RFC 7946: WGS 84 lon/lat) as a 2D MultiPolygon; altitudes, if sent, are dropped. */
 const multi = (geoJson: string) => sql<string>`ST_Multi(ST_Force2D(ST_SetSRID(ST_GeomFromGeoJSON(${geoJson}), 4326)))`;
@@ -31,8 +32,9 @@ function plotSelection(db: Executor, actor: Actor, filter: PlotFilter) {
   if (filter.householdId) query = query.where('p.householdId', '=', filter.householdId);
   if (filter.communeCode) query = query.where('p.communeCode', '=', filter.communeCode);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) => eb.or([eb('p.code', 'ilike', like), eb('p.name', 'ilike', like), eb('h.headName', 'ilike', like)]));
+    // Codes as typed; names without regard to case or diacritics ("thua 10 kenh" finds "Thửa 10 – kênh").
+    const search = filter.q;
+    query = query.where((eb) => eb.or([eb('p.code', 'ilike', containsPattern(search)), foldedContains('p.name', search), foldedContains('h.headName', search)]));
   }
   return query;
 }

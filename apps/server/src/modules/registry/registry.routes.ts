@@ -6,6 +6,7 @@ import {
   CreateOrganisationBody,
   HouseholdDetail,
   HouseholdPage,
+  HouseholdQuery,
   IdParams,
   OrganisationDetail,
   OrganisationPage,
@@ -45,7 +46,7 @@ export const registryRoutes = ({ registry }: Services): FastifyPluginAsyncZod =>
     reply.code(201).send(await registry.createOrganisation(requireActor(request), request.body)),
   );
 
-  app.get('/households', { schema: { tags: ['registry'], summary: 'Households visible to you', querystring: PageQuery.extend({ organisationId: z.uuid().optional() }), response: { 200: HouseholdPage } } }, async (request) =>
+  app.get('/households', { schema: { tags: ['registry'], summary: "Households visible to you, paginated; q searches the head's name (ignoring case and diacritics) or phone number", querystring: HouseholdQuery, response: { 200: HouseholdPage } } }, async (request) =>
     registry.listHouseholds(requireActor(request), request.query),
   );
   app.get('/households/:id', { schema: { tags: ['registry'], summary: 'One household with its members and plots (personal data: only within your scope)', params: IdParams, response: { 200: HouseholdDetail } } }, async (request) =>

@@ -4,12 +4,13 @@
  * where; it does not own seasons, diaries or bulk imports (modules/imports). Households, organisations and growing
  * areas have their own files; this service composes them so the routes see one registry.
  */
-import { sql } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { GeoJsonArea, RegisterPlotBody, UpdatePlotBody } from '@dongxanh/contracts';
 import type { Database, Executor } from '../../db/database.ts';
 import type { OrganisationKind } from '../../db/schema.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { DomainError, notFound } from '../../shared/errors.ts';
+import { DomainError, fieldError, notFound } from '../../shared/errors.ts';
+import { message } from '../../shared/messages.ts';
 import { assertCan, type Actor } from '../auth/permissions.ts';
 import { visibleTo } from '../auth/scope.ts';
 import { createGrowingAreasService } from './growing-areas.service.ts';
@@ -18,6 +19,7 @@ import { createOrganisationsService } from './organisations.service.ts';
 import { ONE_SQUARE_METRE_HA } from './hectares.ts';
 import { overlapConflict } from './plot-overlaps.ts';
 import { assertWritableScope, communeOf, organisationVisibleTo, ruleViolated } from './registry-scope.ts';
+import { containsPattern, foldedContains, phoneDigits } from './text-search.ts';
 import {
   boundaryFacts,
   boundaryVersions,
@@ -39,21 +41,21 @@ import {
 export type RegistryDeps = { db: Database; clock: Clock };
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string }).code === '23505';
-const plotCodeTaken = (code: string) => new DomainError('conflict', `A plot with code ${code} already exists in this province`, { errors: [{ path: 'code', message: 'already used' }] });
+const plotCodeTaken = (code: string) => new DomainError('conflict', message('registry.plotCodeTaken', { code }), { errors: [fieldError('code', message('field.alreadyUsed'))] });
 
 /** A boundary PostGIS accepts, enclosing at least 1 m² (the precision plot areas are stored to). */
 async function assertDrawable(tx: Executor, geoJson: string) {
   const facts = await boundaryFacts(tx, geoJson);
-  if (!facts.valid) throw ruleViolated('boundary', `The boundary is not a valid polygon: ${facts.reason}`);
-  if ((facts.areaHa ?? 0) < ONE_SQUARE_METRE_HA) throw ruleViolated('boundary', 'The boundary encloses less than 1 m²');
+  if (!facts.valid) throw ruleViolated('boundary', message('registry.boundaryInvalid', { reason: facts.reason ?? '' }));
+  if ((facts.areaHa ?? 0) < ONE_SQUARE_METRE_HA) throw ruleViolated('boundary', message('registry.boundaryTooSmall'));
 }
 
 /** The overlaps of more than 1 m² with any plot: a 409 naming them, unless an override is given. */
 async function overlapsAccepted(tx: Executor, actor: Actor, geoJson: string, plotId: string | null, override: { reason: string } | undefined) {
   const overlaps = await overlapsWithAnyPlot(tx, actor, geoJson, plotId);
   if (overlaps.length && !override) {
-    const { detail, overlaps: named } = overlapConflict(overlaps);
-    throw new DomainError('conflict', detail, { overlaps: named, errors: [{ path: 'boundary', message: detail }] });
+    const { localised, overlaps: named } = overlapConflict(overlaps);
+    throw new DomainError('conflict', localised, { overlaps: named, errors: [fieldError('boundary', localised)] });
   }
   return overlaps;
 }
@@ -73,9 +75,9 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
       const org = await tx.selectFrom('organisations').select('communeCode').where('id', '=', organisationId).executeTakeFirst();
       communeCode = org?.communeCode ?? null;
     }
-    if (!communeCode) throw ruleViolated('communeCode', 'communeCode is required when neither the household nor the organisation has a commune');
+    if (!communeCode) throw ruleViolated('communeCode', message('registry.communeRequired'));
     const commune = await communeOf(tx, communeCode);
-    if (!commune?.parentCode) throw ruleViolated('communeCode', `Unknown commune code ${communeCode}`);
+    if (!commune?.parentCode) throw ruleViolated('communeCode', message('registry.unknownCommune', { code: communeCode }));
     const target = { provinceCode: commune.parentCode, communeCode, organisationId: organisationId ?? null, householdId: c.householdId ?? null };
     assertWritableScope(actor, target);
     return target;
@@ -86,11 +88,24 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
       let query = db.selectFrom('adminUnits').where('validTo', 'is', null);
       if (q.level) query = query.where('level', '=', q.level);
       if (q.parentCode) query = query.where('parentCode', '=', q.parentCode);
-      if (q.q) query = query.where('name', 'ilike', `%${q.q}%`);
-      const [items, count] = await Promise.all([
-        query.select(['code', 'name', 'level', 'unitType', 'parentCode']).orderBy('code').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+      // "thoi lai" finds Xã Thới Lai; digits find a code ("312" → 31258…).
+      const search = q.q;
+      if (search) query = query.where((eb) => eb.or([foldedContains('adminUnits.name', search), eb('adminUnits.code', 'like', `${search.replace(/[%_\\]/g, '')}%`)]));
+      const [rows, count] = await Promise.all([
+        query
+          .leftJoin('unitBoundaries as b', (join) => join.onRef('b.adminUnitCode', '=', 'adminUnits.code').on('b.replacedAt', 'is', null))
+          .select(['adminUnits.code', 'adminUnits.name', 'adminUnits.level', 'adminUnits.unitType', 'adminUnits.parentCode', 'b.source', 'b.illustrative', 'b.uploadedAt'])
+          .select(sql<number | null>`ST_Area(b.boundary::geography) / 10000`.as('areaHa'))
+          .orderBy('adminUnits.code')
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize)
+          .execute(),
         query.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
       ]);
+      const items = rows.map(({ source, illustrative, uploadedAt, areaHa, ...unit }) => ({
+        ...unit,
+        boundary: source !== null && illustrative !== null && uploadedAt !== null && areaHa !== null ? { source, illustrative, uploadedAt: new Date(uploadedAt).toISOString(), areaHa: Number(areaHa) } : null,
+      }));
       return { items, total: count.n, page: q.page, pageSize: q.pageSize };
     },
 
@@ -131,7 +146,7 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     async createOrganisation(actor: Actor, body: { name: string; kind: OrganisationKind; communeCode: string; taxCode?: string | undefined; gln?: string | undefined }) {
       assertCan(actor, 'organisations:edit');
       const commune = await communeOf(db, body.communeCode);
-      if (!commune?.parentCode) throw ruleViolated('communeCode', `Unknown commune code ${body.communeCode}`);
+      if (!commune?.parentCode) throw ruleViolated('communeCode', message('registry.unknownCommune', { code: body.communeCode }));
       assertWritableScope(actor, { provinceCode: commune.parentCode, communeCode: commune.code, organisationId: null });
       return db
         .insertInto('organisations')
@@ -140,15 +155,35 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
         .executeTakeFirstOrThrow();
     },
 
-    async listHouseholds(actor: Actor, q: { organisationId?: string | undefined; page: number; pageSize: number }) {
+    /**
+     * Households in the caller's scope, by head's name; the filters only narrow that scope (a commune
+     * officer searching a name never sees another commune's households).
+     */
+    async listHouseholds(actor: Actor, q: { q?: string | undefined; organisationId?: string | undefined; communeCode?: string | undefined; page: number; pageSize: number }) {
+      assertCan(actor, 'registry:read');
       let base = db.selectFrom('households as h').innerJoin('adminUnits as c', 'c.code', 'h.communeCode').where(visibleTo(actor, 'h', 'id'));
       if (q.organisationId) base = base.where('h.organisationId', '=', q.organisationId);
+      if (q.communeCode) base = base.where('h.communeCode', '=', q.communeCode);
+      if (q.q) {
+        const search = q.q;
+        const digits = phoneDigits(search);
+        base = base.where((eb) => {
+          const matches: Expression<SqlBool>[] = [foldedContains('h.headName', search)];
+          if (digits) {
+            matches.push(eb('h.phone', 'like', containsPattern(digits)));
+            // A number typed the national way (0912…) also finds one stored the international way (+84912…).
+            if (digits.startsWith('0') && digits.length >= 9) matches.push(eb('h.phone', 'like', containsPattern(`84${digits.slice(1)}`)));
+          }
+          return eb.or(matches);
+        });
+      }
       const [rows, count] = await Promise.all([
         base
           .select(['h.id', 'h.headName', 'h.phone', 'h.organisationId', 'h.communeCode', 'c.name as communeName'])
           .select(sql<number>`(select count(*) from plots p where p.household_id = h.id)`.as('plotCount'))
           .select(sql<number>`coalesce((select sum(area_ha) from plots p where p.household_id = h.id), 0)`.as('areaHa'))
           .orderBy('h.headName')
+          .orderBy('h.id') // namesakes keep their order from page to page
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize)
           .execute(),
@@ -160,7 +195,7 @@ export function createRegistryService({ db, clock }: RegistryDeps) {
     async createHousehold(actor: Actor, body: { headName: string; phone?: string | undefined; address?: string | undefined; organisationId?: string | undefined; communeCode: string }) {
       assertCan(actor, 'households:edit');
       const commune = await communeOf(db, body.communeCode);
-      if (!commune?.parentCode) throw ruleViolated('communeCode', `Unknown commune code ${body.communeCode}`);
+      if (!commune?.parentCode) throw ruleViolated('communeCode', message('registry.unknownCommune', { code: body.communeCode }));
       const organisationId = body.organisationId ?? (actor.role.startsWith('coop_') ? actor.organisationId : null);
       assertWritableScope(actor, { provinceCode: commune.parentCode, communeCode: commune.code, organisationId });
       return db
