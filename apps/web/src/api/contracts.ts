@@ -12,6 +12,7 @@ export type SessionResponse = z.infer<typeof C.SessionResponse>;
 
 export type AdminUnit = z.infer<typeof C.AdminUnitResponse>;
 export type AdminUnitPage = z.infer<typeof C.AdminUnitPage>;
+export type AdminUnitListItem = z.infer<typeof C.AdminUnitListItem>;
 
 export type OrganisationKind = z.infer<typeof C.OrganisationKind>;
 export type Organisation = z.infer<typeof C.OrganisationResponse>;

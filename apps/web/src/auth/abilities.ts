@@ -5,17 +5,17 @@
  */
 import type { RoleName } from '../api/contracts.ts';
 
-export type Ability = 'plots:edit' | 'plots:import' | 'households:edit' | 'growing-areas:edit' | 'growing-areas:approve';
+export type Ability = 'plots:edit' | 'plots:import' | 'households:edit' | 'growing-areas:edit' | 'growing-areas:approve' | 'plans:edit' | 'programme:edit' | 'geodata:edit';
 
 const ABILITIES: Record<RoleName, readonly Ability[]> = {
   farmer: ['plots:edit'],
   coop_manager: ['plots:edit', 'plots:import', 'households:edit', 'growing-areas:edit'],
   coop_recorder: ['plots:edit', 'plots:import', 'households:edit'],
-  commune_officer: ['households:edit'],
-  province_officer: ['growing-areas:approve'],
+  commune_officer: ['households:edit', 'plans:edit', 'programme:edit'],
+  province_officer: ['growing-areas:approve', 'plans:edit', 'programme:edit'],
   verifier: [],
   enterprise: [],
-  admin: ['plots:edit', 'plots:import', 'households:edit', 'growing-areas:edit', 'growing-areas:approve'],
+  admin: ['plots:edit', 'plots:import', 'households:edit', 'growing-areas:edit', 'growing-areas:approve', 'plans:edit', 'programme:edit', 'geodata:edit'],
 };
 
 export const can = (role: RoleName | undefined, ability: Ability): boolean => (role ? ABILITIES[role].includes(ability) : false);

@@ -2,7 +2,8 @@
  * One plan: its indicators for a year — the target that applies (the plan's own, or interpolated
  * between its milestones), the value computed from the records (with what it stands on and a link to
  * it) or entered with its source, the assessment and how far along — the rows of the plan's own
- * tables, and forms for the officers to enter a value or a baseline with its source.
+ * tables, and forms for the officers to enter a value or a baseline with its source, to edit the
+ * plan's header, to add an indicator and to set an indicator's targets year by year.
  */
 import { useState, type FormEvent } from 'react';
 import { apiRequest, asApiError } from '../api/client.ts';
@@ -12,10 +13,9 @@ import { ApiErrorMessage, apiErrorText, Loading, TableScroll } from '../componen
 import { NumberField, SelectField, TextField } from '../components/fields.tsx';
 import { useFormat, useLang, useT } from '../i18n/index.tsx';
 import { Link, useNavigate, useSearchParams, withQuery } from '../router/index.tsx';
-import { comparatorSign, Fact, ProgressBar, StatusBadge, targetKindKey, thisYear, useFigure, useLocalName, useUnit } from './shared.tsx';
+import { AddIndicatorForm, EditPlanForm, TargetsForm } from './plan-forms.tsx';
+import { comparatorSign, Fact, mayEditPlan, ProgressBar, StatusBadge, targetKindKey, thisYear, useFigure, useLocalName, useUnit } from './shared.tsx';
 import type { Indicator, IndicatorProgress, PlanDetail } from './types.ts';
-
-const EDITORS = new Set(['province_officer', 'commune_officer', 'admin']);
 
 export function PlanDetailPage({ id }: { id: string }) {
   const t = useT();
@@ -28,7 +28,8 @@ export function PlanDetailPage({ id }: { id: string }) {
   const plan = useApi<PlanDetail>(withQuery(`/plans/${encodeURIComponent(id)}`, { year }));
   const p = plan.data;
   // An officer of the plan's own unit (or the admin) may enter figures; the server decides.
-  const mayEdit = Boolean(user && EDITORS.has(user.role) && p && (user.role === 'admin' || user.adminUnitCode === (p.communeCode ?? p.provinceCode) || user.adminUnitCode === p.provinceCode));
+  const mayEdit = mayEditPlan(user, p);
+  const [editing, setEditing] = useState<'plan' | 'indicator' | null>(null);
   const years = p ? Array.from({ length: Math.max(p.periodEndYear, thisYear()) - p.periodStartYear + 1 }, (_, i) => String(p.periodStartYear + i)) : [String(year)];
 
   if (plan.status === 'error' && !p) return <ApiErrorMessage error={plan.error} onRetry={plan.reload} />;
@@ -50,7 +51,15 @@ export function PlanDetailPage({ id }: { id: string }) {
           <Fact label={t('plans.reportDue')}>{t('plans.reportDueEachYear', { day: String(p.reportDueDay).padStart(2, '0'), month: String(p.reportDueMonth).padStart(2, '0') })}</Fact>
         </dl>
         {p.sourceDocument ? <p className="muted small">{t('plans.source')}: {p.sourceDocument}</p> : null}
+        {mayEdit ? (
+          <div className="page-actions">
+            <button type="button" className="button button--secondary" aria-expanded={editing === 'plan'} onClick={() => setEditing(editing === 'plan' ? null : 'plan')}>{t('planForm.editButton')}</button>
+            <button type="button" className="button button--secondary" aria-expanded={editing === 'indicator'} onClick={() => setEditing(editing === 'indicator' ? null : 'indicator')}>{t('indicatorForm.button')}</button>
+          </div>
+        ) : null}
       </header>
+      {editing === 'plan' ? <EditPlanForm plan={p} onSaved={() => { setEditing(null); plan.reload(); }} onCancel={() => setEditing(null)} /> : null}
+      {editing === 'indicator' ? <AddIndicatorForm plan={p} onSaved={() => { setEditing(null); plan.reload(); }} onCancel={() => setEditing(null)} /> : null}
 
       <div className="toolbar" role="group" aria-label={t('plans.viewOptions')}>
         <SelectField id="plan-year" label={t('plans.year')} value={String(year)} options={years} optionLabel={(y) => y} onValueChange={(y) => navigate(withQuery(`/plans/${encodeURIComponent(id)}`, { year: y }), { replace: true, scroll: false })} />
@@ -68,6 +77,7 @@ export function PlanDetailPage({ id }: { id: string }) {
 
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t('plans.indicatorsFor', { year: String(year) })}</h2>
+        {p.indicators.length === 0 ? <p>{mayEdit ? t('indicatorForm.noneYetEditor') : t('indicatorForm.noneYet')}</p> : (
         <TableScroll label={t('common.tableScroll')}>
           <table className="table table--cards indicator-table">
             <thead>
@@ -80,22 +90,23 @@ export function PlanDetailPage({ id }: { id: string }) {
             </thead>
             <tbody>
               {p.indicators.map((ind) => (
-                <IndicatorRow key={ind.id} indicator={ind} year={year} mayEdit={mayEdit} onChanged={plan.reload} />
+                <IndicatorRow key={ind.id} plan={p} indicator={ind} year={year} mayEdit={mayEdit} onChanged={plan.reload} />
               ))}
             </tbody>
           </table>
         </TableScroll>
+        )}
       </section>
     </div>
   );
 }
 
-function IndicatorRow({ indicator, year, mayEdit, onChanged }: { indicator: Indicator; year: number; mayEdit: boolean; onChanged: () => void }) {
+function IndicatorRow({ plan, indicator, year, mayEdit, onChanged }: { plan: PlanDetail; indicator: Indicator; year: number; mayEdit: boolean; onChanged: () => void }) {
   const t = useT();
   const { lang } = useLang();
   const figure = useFigure();
   const unit = useUnit();
-  const [form, setForm] = useState<'value' | 'baseline' | null>(null);
+  const [form, setForm] = useState<'value' | 'baseline' | 'targets' | null>(null);
   const p = indicator.progress[0]!;
   const rows = indicator.progress.slice(1);
   const needsBaseline = p.computed?.missing?.includes('baseline') ?? false;
@@ -145,6 +156,9 @@ function IndicatorRow({ indicator, year, mayEdit, onChanged }: { indicator: Indi
                   {t('plans.enterBaseline')}
                 </button>
               ) : null}
+              <button type="button" className="button button--small button--secondary" aria-expanded={form === 'targets'} aria-label={t('targetForm.buttonFor', { name })} onClick={() => setForm(form === 'targets' ? null : 'targets')}>
+                {t('targetForm.button')}
+              </button>
             </div>
           ) : null}
           </div>
@@ -153,7 +167,11 @@ function IndicatorRow({ indicator, year, mayEdit, onChanged }: { indicator: Indi
       {form ? (
         <tr className="indicator-form-row">
           <td colSpan={4}>
-            <IndicatorForm kind={form} indicator={indicator} year={year} onDone={() => { setForm(null); onChanged(); }} onCancel={() => setForm(null)} />
+            {form === 'targets' ? (
+              <TargetsForm plan={plan} indicator={indicator} onSaved={() => { setForm(null); onChanged(); }} onCancel={() => setForm(null)} />
+            ) : (
+              <IndicatorForm kind={form} indicator={indicator} year={year} onDone={() => { setForm(null); onChanged(); }} onCancel={() => setForm(null)} />
+            )}
           </td>
         </tr>
       ) : null}

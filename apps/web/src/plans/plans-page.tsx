@@ -2,10 +2,14 @@
  * The plans of the officer's province or commune (the admin sees all): the plans of ../shared/seeds/
  * loaded as data, with their period, report deadline, indicators and overdue tasks.
  */
+import { useState } from 'react';
 import { useApi } from '../api/use-api.ts';
+import { can } from '../auth/abilities.ts';
+import { useSession } from '../auth/session.tsx';
 import { ApiErrorMessage, Loading } from '../components/feedback.tsx';
 import { useT } from '../i18n/index.tsx';
-import { Link } from '../router/index.tsx';
+import { Link, useNavigate } from '../router/index.tsx';
+import { CreatePlanForm } from './plan-forms.tsx';
 import { useLocalName } from './shared.tsx';
 import type { PlanList } from './types.ts';
 
@@ -13,6 +17,9 @@ export function PlansPage() {
   const t = useT();
   const name = useLocalName();
   const list = useApi<PlanList>('/plans');
+  const { user } = useSession();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   return (
     <div className="plans">
       <header className="page-header page-header--actions">
@@ -21,10 +28,14 @@ export function PlansPage() {
           <p className="lead">{t('plans.intro')}</p>
         </div>
         <div className="page-actions">
+          {can(user?.role, 'plans:edit') ? (
+            <button type="button" className="button button--primary" aria-expanded={creating} onClick={() => setCreating(!creating)}>{t('planForm.createButton')}</button>
+          ) : null}
           <Link to="/dashboards" className="button button--secondary">{t('dash.title')}</Link>
           <Link to="/reports" className="button button--secondary">{t('reports.title')}</Link>
         </div>
       </header>
+      {creating ? <CreatePlanForm onCreated={(id) => navigate(`/plans/${encodeURIComponent(id)}`)} onCancel={() => setCreating(false)} /> : null}
       {list.status === 'error' ? <ApiErrorMessage error={list.error} onRetry={list.reload} /> : null}
       {list.status === 'loading' && !list.data ? <Loading /> : null}
       {list.data ? (

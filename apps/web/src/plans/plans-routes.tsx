@@ -26,12 +26,6 @@ export const PLANNING_TITLES: Array<[string, MessageKey]> = [
   ['/programme', 'programme.title'],
 ];
 
-export const PLANNING_NAV: Array<{ to: string; label: MessageKey; protected: true }> = [
-  { to: '/plans', label: 'plans.nav', protected: true },
-  { to: '/dashboards', label: 'dash.nav', protected: true },
-  { to: '/reports', label: 'reports.nav', protected: true },
-];
-
 export function planningPage(pathname: string) {
   if (pathname === '/plans') return <PlansPage />;
   const plan = matchPath('/plans/:id', pathname);

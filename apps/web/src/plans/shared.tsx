@@ -1,5 +1,7 @@
 /** Small pieces the plan, dashboard, report and programme pages share: units, statuses, progress bars. */
 import type { ReactNode } from 'react';
+import type { SessionUser } from '../api/contracts.ts';
+import { can } from '../auth/abilities.ts';
 import { useFormat, useLang, useT, type MessageKey } from '../i18n/index.tsx';
 import type { ProgressStatus, ReportStatus, TaskStatus, TrainingRole, YearTarget } from './types.ts';
 
@@ -142,3 +144,14 @@ export function Fact({ label, children }: { label: string; children: ReactNode }
 
 /** The current year in Vietnam (UTC+7, no daylight saving): the default year of plans and reports. */
 export const thisYear = () => Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
+
+/**
+ * May this person change the plan (its header, indicators, targets, values, tasks)? The admin, and
+ * the officers of its own unit; a province officer also the plans of the province's communes. The
+ * server decides (plans.service.ts assertEditable); this only hides buttons that would be refused.
+ */
+export function mayEditPlan(user: SessionUser | null, plan: { provinceCode: string; communeCode: string | null } | null | undefined): boolean {
+  if (!user || !plan || !can(user.role, 'plans:edit')) return false;
+  if (user.role === 'admin') return true;
+  return user.adminUnitCode === plan.provinceCode || (plan.communeCode !== null && user.adminUnitCode === plan.communeCode);
+}

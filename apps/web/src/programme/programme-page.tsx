@@ -2,7 +2,8 @@
  * Programme management for a plan: its task table (lead agency, partners, expected result, deadline,
  * status, latest progress note) with the overdue tasks marked and a form to record progress;
  * training events with attendance by role and coverage against the plan's head counts; land
- * consolidation records (lease, transfer, capital contribution) and the form to add one.
+ * consolidation records (lease, transfer, capital contribution) with the plots concerned, and the
+ * forms to add a task, a training event and a consolidation record.
  */
 import { useState, type FormEvent } from 'react';
 import { apiRequest, asApiError } from '../api/client.ts';
@@ -13,7 +14,9 @@ import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } fro
 import { parseDate } from '../i18n/format.ts';
 import { useFormat, useT } from '../i18n/index.tsx';
 import { Link, useNavigate, useSearchParams, withQuery } from '../router/index.tsx';
-import { TASK_STATUSES, taskStatusKey, TRAINING_ROLES, trainingRoleKey, useLocalName } from '../plans/shared.tsx';
+import { mayEditPlan, TASK_STATUSES, taskStatusKey, TRAINING_ROLES, trainingRoleKey, useLocalName } from '../plans/shared.tsx';
+import { PlotPicker, type PickedPlot } from './plot-picker.tsx';
+import { TaskForm } from './task-form.tsx';
 import type { LandConsolidationKind, LandConsolidationList, PlanList, PlanSummary, Task, TaskList, TaskStatus, TrainingCoverage, TrainingEventList, TrainingRole } from '../plans/types.ts';
 
 const EDITORS = new Set(['province_officer', 'commune_officer', 'admin']);
@@ -56,13 +59,18 @@ function Tasks({ plan }: { plan: PlanSummary }) {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const tasks = useApi<TaskList>(withQuery(`/plans/${encodeURIComponent(plan.id)}/tasks`, { overdue: overdueOnly ? 'true' : null }));
-  const mayEdit = Boolean(user && EDITORS.has(user.role));
+  const mayEdit = mayEditPlan(user, plan);
+  const [adding, setAdding] = useState(false);
   return (
     <section aria-labelledby="programme-tasks">
       <div className="section-head">
         <h2 id="programme-tasks">{t('programme.tasks')}</h2>
-        <CheckboxField id="tasks-overdue" label={t('programme.overdueOnly')} checked={overdueOnly} onCheckedChange={setOverdueOnly} />
+        <div className="page-actions">
+          <CheckboxField id="tasks-overdue" label={t('programme.overdueOnly')} checked={overdueOnly} onCheckedChange={setOverdueOnly} />
+          {mayEdit ? <button type="button" className="button button--secondary" aria-expanded={adding} onClick={() => setAdding(!adding)}>{t('taskForm.button')}</button> : null}
+        </div>
       </div>
+      {adding && tasks.data ? <TaskForm plan={plan} tasks={tasks.data.items} onSaved={() => { setAdding(false); tasks.reload(); }} onCancel={() => setAdding(false)} /> : null}
       {tasks.status === 'error' ? <ApiErrorMessage error={tasks.error} onRetry={tasks.reload} /> : null}
       {tasks.data ? (
         <>
@@ -359,8 +367,14 @@ function ConsolidationForm({ plan, onSaved }: { plan: PlanSummary; onSaved: () =
   const [area, setArea] = useState('');
   const [agreedOn, setAgreedOn] = useState('');
   const [term, setTerm] = useState('');
+  const [plots, setPlots] = useState<PickedPlot[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const chooseCommune = (code: string) => {
+    // Plots belong to one commune: choosing another one empties the choice.
+    if (code !== communeCode) setPlots([]);
+    setCommuneCode(code);
+  };
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const date = parseDate(agreedOn);
@@ -371,19 +385,20 @@ function ConsolidationForm({ plan, onSaved }: { plan: PlanSummary; onSaved: () =
     if (!fromParty.trim()) found.fromParty = t('programme.required');
     if (!toParty.trim()) found.toParty = t('programme.required');
     if (!date) found.agreedOn = t('programme.dateInvalid');
-    if (areaHa === undefined || Number.isNaN(areaHa) || areaHa <= 0) found.areaHa = t('programme.areaInvalid');
+    // With plots chosen the area may be left empty: the server takes the plots' registered area.
+    if (areaHa === undefined ? plots.length === 0 : Number.isNaN(areaHa) || areaHa <= 0) found.areaHa = plots.length ? t('programme.areaInvalid') : t('plotPicker.areaOrPlots');
     if (kind === 'lease' && (termYears === undefined || Number.isNaN(termYears))) found.termYears = t('programme.termMissing');
     if (Object.keys(found).length) return setErrors(found);
     setBusy(true);
     setErrors({});
     try {
-      await apiRequest('/land-consolidations', { method: 'POST', json: { communeCode, kind, fromParty: fromParty.trim(), toParty: toParty.trim(), areaHa, agreedOn: date, ...(termYears !== undefined && !Number.isNaN(termYears) ? { termYears: Math.round(termYears) } : {}) } });
-      setFrom(''); setTo(''); setArea(''); setAgreedOn(''); setTerm('');
+      await apiRequest('/land-consolidations', { method: 'POST', json: { communeCode, kind, fromParty: fromParty.trim(), toParty: toParty.trim(), ...(areaHa !== undefined ? { areaHa } : {}), plotIds: plots.map((p) => p.id), agreedOn: date, ...(termYears !== undefined && !Number.isNaN(termYears) ? { termYears: Math.round(termYears) } : {}) } });
+      setFrom(''); setTo(''); setArea(''); setAgreedOn(''); setTerm(''); setPlots([]);
       onSaved();
     } catch (err) {
       const error = asApiError(err);
       const next: Record<string, string> = {};
-      for (const f of ['communeCode', 'fromParty', 'toParty', 'areaHa', 'agreedOn', 'termYears']) {
+      for (const f of ['communeCode', 'fromParty', 'toParty', 'areaHa', 'agreedOn', 'termYears', 'plotIds']) {
         const m = error.errorFor(f);
         if (m) next[f] = m;
       }
@@ -399,15 +414,16 @@ function ConsolidationForm({ plan, onSaved }: { plan: PlanSummary; onSaved: () =
       <form onSubmit={onSubmit} noValidate aria-busy={busy}>
         {errors.form ? <p className="alert alert--error" role="alert">{errors.form}</p> : null}
         <div className="field-row">
-          <TextField id="land-commune" label={t('programme.communeCode')} value={communeCode} onValueChange={setCommuneCode} error={errors.communeCode} inputMode="numeric" required />
+          <TextField id="land-commune" label={t('programme.communeCode')} value={communeCode} onValueChange={chooseCommune} error={errors.communeCode} inputMode="numeric" required />
           <SelectField id="land-kind" label={t('programme.kindLabel')} value={kind} options={['lease', 'transfer', 'capital_contribution'] as const} optionLabel={(k) => t(KIND_KEYS[k])} onValueChange={setKind} />
         </div>
         <div className="field-row">
           <TextField id="land-from" label={t('programme.fromParty')} value={fromParty} onValueChange={setFrom} error={errors.fromParty} required />
           <TextField id="land-to" label={t('programme.toParty')} value={toParty} onValueChange={setTo} error={errors.toParty} required />
         </div>
+        <PlotPicker id="land-plots" communeCode={communeCode} value={plots} onChange={setPlots} error={errors.plotIds} />
         <div className="field-row">
-          <NumberField id="land-area" label={t('programme.areaHa')} value={area} onValueChange={setArea} error={errors.areaHa} required />
+          <NumberField id="land-area" label={t('programme.areaHa')} hint={plots.length ? t('plotPicker.areaHint') : undefined} value={area} onValueChange={setArea} error={errors.areaHa} required={plots.length === 0} />
           <TextField id="land-date" label={t('programme.agreedOn')} hint={t('common.dateHint')} value={agreedOn} onValueChange={setAgreedOn} error={errors.agreedOn} inputMode="numeric" required />
           <NumberField id="land-term" label={t('programme.termLabel')} value={term} onValueChange={setTerm} error={errors.termYears} />
         </div>

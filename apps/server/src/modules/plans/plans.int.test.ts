@@ -204,6 +204,13 @@ describe('dashboards', () => {
     const ok = await t.request({ method: 'PUT', url: `/api/v1/admin-units/${THOI_LAI}/boundary`, cookie: cookies.admin, payload: { geojson: { type: 'FeatureCollection', features: [boundary] }, source: 'Bản đồ địa giới xã (thử nghiệm)' } });
     assert.equal(ok.statusCode, 200, ok.body);
     assert.ok(Math.abs(json<{ areaHa: number }>(ok.body).areaHa - 900) < 1);
+    // The units list says which units have a boundary now, so the admin sees what is left to upload.
+    type ListedUnit = { code: string; boundary: { source: string; illustrative: boolean; areaHa: number } | null };
+    const listed = json<{ items: ListedUnit[] }>((await t.request({ method: 'GET', url: '/api/v1/admin-units?level=commune&parentCode=92&q=thoi%20lai' })).body).items;
+    assert.deepEqual(listed.map((u) => [u.code, u.boundary?.source, u.boundary?.illustrative]), [[THOI_LAI, 'Bản đồ địa giới xã (thử nghiệm)', false]]);
+    assert.ok(Math.abs(listed[0]!.boundary!.areaHa - 900) < 1);
+    const byCode = json<{ items: ListedUnit[] }>((await t.request({ method: 'GET', url: '/api/v1/admin-units?level=commune&q=3126' })).body).items;
+    assert.ok(byCode.length > 0 && byCode.every((u) => u.code.startsWith('3126') && u.boundary === null));
     const after = json<typeof units>((await t.request({ method: 'GET', url: '/api/v1/dashboards/units.geojson?provinceCode=92&year=2026&indicator=awdSharePct', cookie: cookies.province })).body);
     assert.equal(after.features[0]!.geometry.type, 'MultiPolygon');
     assert.ok(Math.abs(after.features[0]!.properties.value! - (100 * plots[0]!.areaHa) / (plots[0]!.areaHa + plots[1]!.areaHa)) < 1e-9);
