@@ -34,9 +34,17 @@ export async function startServer(config: Config, opts: { demo: boolean }) {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;
   log(`Đồng Xanh is running at http://${config.http.host === '0.0.0.0' ? 'localhost' : config.http.host}:${port}/  (API docs: /api/docs)`);
+  // Recalculations a stop interrupted continue from their checkpoints, in the background so that
+  // start-up does not wait. Embedded PGlite is locked to this process, so every job left running is
+  // ours to take; on PostgreSQL other servers may be running them, and a job is taken only once its
+  // heartbeat has gone stale (the claim is atomic, so two servers never both resume one job).
+  services.recalculations
+    .resumeInterrupted({ exclusive: database.kind === 'pglite' }) // logs each job it resumes
+    .catch((err: unknown) => log(`could not look for interrupted recalculations: ${(err as Error).message}`));
 
   const shutdown = async () => {
     log('stopping…');
+    services.recalculations.stopWatching();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,7 +1,8 @@
 /**
  * One lot or unit: what it is, its carbon intensity against the conventional baseline, its mass
  * balance, the plot-seasons it came from, the whole chain of events, its QR code and print sheet,
- * and the next steps its owner can take (milling, packing into units, shipping, receiving).
+ * and the next steps its owner can take (milling, splitting into smaller lots, packing into units,
+ * shipping, receiving), and the lots split from it.
  */
 import { useState, type FormEvent } from 'react';
 import { apiRequest, asApiError, type ApiError } from '../api/client.ts';
@@ -24,6 +25,9 @@ export function LotDetailPage({ id }: { id: string }) {
   const { lang } = useLang();
   const { user } = useSession();
   const detail = useApi<LotDetail>(`/lots/${encodeURIComponent(id)}`);
+  const splitFrom = useApi<LotPage>(`/lots?parentLotId=${encodeURIComponent(id)}&kind=lot&pageSize=100`);
+  // Kept here, not in the form: a split that takes all of the lot closes the form with the lot.
+  const [splitDone, setSplitDone] = useState<number | null>(null);
   if (detail.status === 'error') return <ApiErrorMessage error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Loading />;
   const { lot, origins, chain, massBalance, verification } = detail.data;
@@ -53,9 +57,9 @@ export function LotDetailPage({ id }: { id: string }) {
         <section className="card" aria-labelledby="balance-heading">
           <h2 id="balance-heading">{t('trace.balance.title')}</h2>
           <dl className="trace__dl">
-            <dt>{t('trace.balance.produced')}</dt><dd>{fmt.number(massBalance.producedKg, { max: 1 })} kg</dd>
-            <dt>{t('trace.balance.consumed')}</dt><dd>{fmt.number(massBalance.consumedKg, { max: 1 })} kg</dd>
-            <dt>{t('trace.balance.available')}</dt><dd>{fmt.number(massBalance.availableKg, { max: 1 })} kg</dd>
+            <dt>{t('trace.balance.produced')}</dt><dd>{fmt.number(massBalance.producedKg, { max: 3 })} kg</dd>
+            <dt>{t('trace.balance.consumed')}</dt><dd>{fmt.number(massBalance.consumedKg, { max: 3 })} kg</dd>
+            <dt>{t('trace.balance.available')}</dt><dd>{fmt.number(massBalance.availableKg, { max: 3 })} kg</dd>
             <dt>{t('trace.produced')}</dt><dd>{fmt.date(lot.producedOn)}</dd>
             {lot.gtin ? (<><dt>GTIN</dt><dd>{lot.gtin}</dd></>) : null}
             {detail.data.unitCount ? (<><dt>{t('trace.units')}</dt><dd>{detail.data.unitCount}</dd></>) : null}
@@ -72,7 +76,10 @@ export function LotDetailPage({ id }: { id: string }) {
         ) : null}
       </div>
 
-      {owner && writer && lot.status === 'active' && lot.kind === 'lot' ? <Actions lot={lot} onDone={detail.reload} /> : null}
+      {owner && writer && lot.status === 'active' && lot.kind === 'lot' ? (
+        <Actions lot={lot} splitCodes={splitFrom.data?.items.map((l) => l.code) ?? []} onDone={detail.reload} onSplit={(r) => { setSplitDone(r.lots.length); detail.reload(); splitFrom.reload(); }} />
+      ) : null}
+      {splitFrom.data?.items.length ? <SplitLots lots={splitFrom.data.items} done={splitDone} /> : null}
       {lot.status === 'in_transit' && lot.inTransitTo === user?.organisationId && writer ? <Receive lot={lot} onDone={detail.reload} /> : null}
 
       <section aria-labelledby="origins-heading">
@@ -118,9 +125,9 @@ export function LotDetailPage({ id }: { id: string }) {
   );
 }
 
-type Action = 'transform' | 'pack' | 'ship';
+type Action = 'transform' | 'split' | 'pack' | 'ship';
 
-function Actions({ lot, onDone }: { lot: LotSummary; onDone: () => void }) {
+function Actions({ lot, splitCodes, onDone, onSplit }: { lot: LotSummary; splitCodes: string[]; onDone: () => void; onSplit: (r: EventResult) => void }) {
   const t = useT();
   const [action, setAction] = useState<Action | null>(null);
   return (
@@ -128,10 +135,13 @@ function Actions({ lot, onDone }: { lot: LotSummary; onDone: () => void }) {
       <h2 id="actions-heading">{t('trace.actions.title')}</h2>
       <div className="form-actions">
         <button type="button" className="button button--secondary" aria-pressed={action === 'transform'} onClick={() => setAction('transform')}>{t('trace.transform.open')}</button>
+        <button type="button" className="button button--secondary" aria-pressed={action === 'split'} onClick={() => setAction('split')}>{t('trace.split.open')}</button>
         <button type="button" className="button button--secondary" aria-pressed={action === 'pack'} onClick={() => setAction('pack')}>{t('trace.pack.open')}</button>
         <button type="button" className="button button--secondary" aria-pressed={action === 'ship'} onClick={() => setAction('ship')}>{t('trace.ship.open')}</button>
       </div>
       {action === 'transform' ? <TransformForm lot={lot} /> : null}
+      {/* Done, the form closes: the new lots are listed below with the lot's new balance. */}
+      {action === 'split' ? <SplitForm lot={lot} takenCodes={splitCodes} onSplit={(r) => { setAction(null); onSplit(r); }} /> : null}
       {action === 'pack' ? <PackForm lot={lot} onDone={onDone} /> : null}
       {action === 'ship' ? <ShipForm lot={lot} onDone={onDone} /> : null}
     </section>
@@ -201,6 +211,161 @@ function TransformForm({ lot }: { lot: LotSummary }) {
       {error ? <ApiErrorMessage error={error} request="write" /> : null}
       <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('common.saving') : t('trace.transform.submit')}</button>
     </form>
+  );
+}
+
+/** GS1 AI 10 lot numbers: the character set of Gs1Code in packages/contracts/src/traceability.ts. */
+const LOT_NUMBER = /^[!"%&'()*+,\-./0-9:;<=>?A-Z_a-z]{1,20}$/;
+// Masses are compared in grams: "0,1 + 0,2" kg must not exceed a lot of "0,3" kg by a rounding error.
+const grams = (kg: number) => Math.round(kg * 1000);
+
+interface SplitRow { key: number; code: string; kg: string }
+type RowErrors = { code?: string | undefined; kg?: string | undefined };
+
+/** Suggested numbers for new parts: the lot's number with -1, -2 … skipping those already used. */
+function suggestCodes(parent: string, taken: readonly string[], count: number) {
+  const out: string[] = [];
+  for (let n = 1; out.length < count; n++) if (!taken.includes(`${parent}-${n}`)) out.push(`${parent}-${n}`);
+  return out.map((c) => (LOT_NUMBER.test(c) ? c : ''));
+}
+
+function SplitForm({ lot, takenCodes, onSplit }: { lot: LotSummary; takenCodes: string[]; onSplit: (r: EventResult) => void }) {
+  const t = useT();
+  const fmt = useFormat();
+  const kgText = (n: number) => fmt.number(n, { max: 3 });
+  const [rows, setRows] = useState<SplitRow[]>(() => suggestCodes(lot.code, takenCodes, 2).map((code, i) => ({ key: i + 1, code, kg: '' })));
+  const [date, setDate] = useState(fmt.date(todayIso()));
+  // After the first attempt to save, this form's own checks follow every keystroke.
+  const [attempted, setAttempted] = useState(false);
+  const masses = rows.map((r) => fmt.parse(r.kg));
+  const partsKg = masses.reduce<number>((sum, m) => sum + (m !== undefined && Number.isFinite(m) && m > 0 ? m : 0), 0);
+  const leftGrams = grams(lot.availableKg) - grams(partsKg);
+
+  /** What this form refuses before asking the server, row by row; null when there is nothing. */
+  function problems(): { rows: RowErrors[]; date?: string } | null {
+    const found: RowErrors[] = rows.map(() => ({}));
+    let any = false;
+    let running = 0;
+    let overflowReported = false;
+    rows.forEach((row, i) => {
+      const code = row.code.trim();
+      const first = rows.findIndex((r) => r.code.trim() === code);
+      if (!code) found[i]!.code = t('trace.split.codeRequired');
+      else if (!LOT_NUMBER.test(code)) found[i]!.code = t('trace.lotNumberHint');
+      else if (code === lot.code) found[i]!.code = t('trace.split.codeIsParent');
+      else if (first < i) found[i]!.code = t('trace.split.codeTwice', { code, n: first + 1 });
+      const kg = masses[i];
+      if (kg === undefined || !Number.isFinite(kg) || kg <= 0) found[i]!.kg = t('trace.split.massRequired');
+      else {
+        running += kg;
+        // Name the row at which the parts first exceed what the lot has left.
+        if (!overflowReported && grams(running) > grams(lot.availableKg)) {
+          overflowReported = true;
+          found[i]!.kg = t('trace.split.tooMuch', { n: i + 1, total: kgText(running), available: kgText(lot.availableKg) });
+        }
+      }
+      if (found[i]!.code || found[i]!.kg) any = true;
+    });
+    const dateIso = parseDate(date);
+    const dateError = dateIso ? undefined : t('trace.dateInvalid');
+    return any || dateError ? { rows: found, ...(dateError ? { date: dateError } : {}) } : null;
+  }
+
+  const { error: lastError, busy, submit } = useSubmit(
+    async () => {
+      const body = { producedOn: parseDate(date) ?? '', parts: rows.map((r, i) => ({ code: r.code.trim(), massKg: masses[i] ?? 0 })) };
+      return apiRequest<EventResult>(`/lots/${lot.id}/split`, { json: body });
+    },
+    onSplit,
+  );
+  // A refusal is about what was sent: once the person edits the form it no longer applies.
+  const [editedAfter, setEditedAfter] = useState<ApiError | null>(null);
+  const error = lastError && lastError !== editedAfter ? lastError : null;
+  const edited = () => setEditedAfter(lastError);
+  const checked = attempted ? problems() : null;
+  const onSubmit = (e: FormEvent) => {
+    setAttempted(true);
+    if (problems()) { e.preventDefault(); return; }
+    void submit(e);
+  };
+  // The server's refusal of a row, in the words of this form where the refusal is a known one.
+  const serverError = (i: number, field: 'code' | 'massKg') => {
+    const message = error?.errorFor(`parts[${i}].${field}`);
+    if (!message) return null;
+    if (field === 'code' && error?.status === 409) return t('trace.split.codeUsed');
+    if (field === 'massKg' && error?.status === 422) return t('trace.split.serverTooMuch', { available: kgText(lot.availableKg) });
+    return message;
+  };
+  const fieldsWithErrors = rows.flatMap((_, i) => [`parts[${i}].code`, `parts[${i}].massKg`]).concat('producedOn');
+  const update = (key: number, change: Partial<SplitRow>) => { edited(); setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r))); };
+  const addRow = () => {
+    edited();
+    setRows((rs) => {
+      const next = suggestCodes(lot.code, [...takenCodes, ...rs.map((r) => r.code.trim())], 1)[0] ?? '';
+      return [...rs, { key: Math.max(0, ...rs.map((r) => r.key)) + 1, code: next, kg: '' }];
+    });
+  };
+  const removeRow = (key: number) => { edited(); setRows((rs) => rs.filter((r) => r.key !== key)); };
+
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="split-heading" noValidate>
+      <h3 id="split-heading">{t('trace.split.title')}</h3>
+      <p className="field__hint">{t('trace.split.hint')}</p>
+      <TextField id="split-date" label={t('trace.date')} value={date} onValueChange={(v) => { edited(); setDate(v); }} error={checked?.date ?? error?.errorFor('producedOn')} />
+      <ol className="trace__split-rows">
+        {rows.map((row, i) => (
+          <li key={row.key} className="trace__split-row">
+            <TextField id={`split-code-${row.key}`} label={t('trace.split.partCode', { n: i + 1 })} value={row.code} onValueChange={(v) => update(row.key, { code: v })} autoComplete="off" autoCapitalize="characters" spellCheck={false}
+              error={checked?.rows[i]?.code ?? serverError(i, 'code')} />
+            <NumberField id={`split-kg-${row.key}`} label={t('trace.split.partKg', { n: i + 1 })} value={row.kg} onValueChange={(v) => update(row.key, { kg: v })}
+              error={checked?.rows[i]?.kg ?? serverError(i, 'massKg')} />
+            <button type="button" className="button button--secondary button--small" onClick={() => removeRow(row.key)} disabled={rows.length === 1}>
+              {t('trace.split.remove', { n: i + 1 })}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p><button type="button" className="button button--secondary" onClick={addRow} disabled={rows.length >= 100}>{t('trace.split.add')}</button></p>
+      <p className={leftGrams < 0 ? 'alert alert--warning' : 'trace__split-left'} role="status" aria-live="polite">
+        {leftGrams < 0
+          ? t('trace.split.over', { parts: kgText(partsKg), available: kgText(lot.availableKg), over: kgText(-leftGrams / 1000) })
+          : t('trace.split.remaining', { parts: kgText(partsKg), available: kgText(lot.availableKg), left: kgText(leftGrams / 1000) })}
+      </p>
+      {checked ? <p className="alert alert--error" role="alert">{t('trace.split.check')}</p> : null}
+      {error && !checked ? (
+        <ApiErrorMessage error={error} request="write">
+          {error.otherErrors(fieldsWithErrors).length || !(error.problem.errors ?? []).length ? undefined : t('trace.split.check')}
+        </ApiErrorMessage>
+      ) : null}
+      <button type="submit" className="button button--primary" disabled={busy}>{busy ? t('common.saving') : t('trace.split.submit')}</button>
+    </form>
+  );
+}
+
+/** The lots split from this one, each a link, with what they weigh and have left. */
+function SplitLots({ lots, done }: { lots: LotSummary[]; done: number | null }) {
+  const t = useT();
+  const fmt = useFormat();
+  return (
+    <section className="card" aria-labelledby="split-lots-heading">
+      <h2 id="split-lots-heading">{t('trace.split.children')}</h2>
+      {done ? <p className="alert alert--success" role="status">{t('trace.split.done', { n: done })}</p> : null}
+      <TableScroll label={t('common.tableScroll')}>
+        <table className="table table--cards">
+          <thead><tr><th scope="col">{t('trace.lotNumber')}</th><th scope="col" className="num">{t('trace.balance.produced')}</th><th scope="col" className="num">{t('trace.balance.available')}</th><th scope="col">{t('trace.produced')}</th></tr></thead>
+          <tbody>
+            {[...lots].sort((a, b) => a.code.localeCompare(b.code)).map((l) => (
+              <tr key={l.id}>
+                <th scope="row" data-label={t('trace.lotNumber')}><Link to={`/lots/${l.id}`}>{l.code}</Link></th>
+                <td className="num" data-label={t('trace.balance.produced')}>{fmt.number(l.massKg, { max: 3 })} kg</td>
+                <td className="num" data-label={t('trace.balance.available')}>{fmt.number(l.availableKg, { max: 3 })} kg</td>
+                <td data-label={t('trace.produced')}>{fmt.date(l.producedOn)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
   );
 }
 

@@ -124,14 +124,17 @@ export function createRecalculations({ db, clock, runs, log = () => {}, staleAft
     return { rows, lastSeasonId: seasons.at(-1)?.id ?? null, processed: seasons.length, skipped };
   }
 
-  /** Claims a job (queued, failed, or running with a stale heartbeat), so two workers never run one job. */
-  async function claim(id: string) {
-    const staleBefore = new Date(clock.now().getTime() - staleAfterMs);
+  /**
+   * Claims a job (queued, failed, or running with a heartbeat older than `abandonedBefore`), so two
+   * workers never run one job: the claim is one conditional UPDATE that stamps a fresh heartbeat, and a
+   * second claimer's UPDATE (PostgreSQL re-checks the condition after the first commits) matches no row.
+   */
+  async function claim(id: string, abandonedBefore = new Date(clock.now().getTime() - staleAfterMs)) {
     return db
       .updateTable('mrvRecalcJobs')
       .set({ status: 'running', attempts: sql`attempts + 1`, heartbeatAt: clock.now(), startedAt: sql`coalesce(started_at, ${clock.now()})`, error: null })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('status', 'in', ['queued', 'failed']), eb.and([eb('status', '=', 'running'), eb.or([eb('heartbeatAt', 'is', null), eb('heartbeatAt', '<', staleBefore)])])]))
+      .where((eb) => eb.or([eb('status', 'in', ['queued', 'failed']), eb.and([eb('status', '=', 'running'), eb.or([eb('heartbeatAt', 'is', null), eb('heartbeatAt', '<', abandonedBefore)])])]))
       .returningAll()
       .executeTakeFirst();
   }
@@ -141,8 +144,14 @@ export function createRecalculations({ db, clock, runs, log = () => {}, staleAft
    * exactly as a crash between two batches would (tests use it to prove resumption).
    */
   async function runJob(id: string, opts: { maxBatches?: number; onProgress?: (job: RecalculationResponse) => void } = {}) {
-    let job = await claim(id);
-    if (!job) throw new DomainError('conflict', `Recalculation ${id} is already running or finished`);
+    const claimed = await claim(id);
+    if (!claimed) throw new DomainError('conflict', `Recalculation ${id} is already running or finished`);
+    return runClaimed(claimed, opts);
+  }
+
+  async function runClaimed(claimed: JobRow, opts: { maxBatches?: number; onProgress?: (job: RecalculationResponse) => void } = {}) {
+    const id = claimed.id;
+    let job = claimed;
     try {
       if (job.total === null) {
         const total = await countTotal(job);
@@ -181,9 +190,53 @@ export function createRecalculations({ db, clock, runs, log = () => {}, staleAft
     }
   }
 
-  function runInBackground(id: string) {
-    const p = runJob(id).catch((err: unknown) => log(`recalculation ${id} stopped`, err)).finally(() => running.delete(id));
+  function runInBackground(id: string, claimed?: JobRow) {
+    const p = (claimed ? runClaimed(claimed) : runJob(id)).catch((err: unknown) => log(`recalculation ${id} stopped`, err)).finally(() => running.delete(id));
     running.set(id, p);
+  }
+
+  // When this instance was made: with the data to itself (see resumeInterrupted), a heartbeat older
+  // than this was written by a process that has since stopped.
+  const startedAt = clock.now();
+  let recheck: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * Start-up: takes over the jobs a stopped process left 'running' and continues each in the
+   * background from its checkpoint. `exclusive` says no other process can be working on this database
+   * (embedded PGlite, whose data folder this process has locked): then every job running before this
+   * instance started is abandoned. Otherwise (PostgreSQL, where other servers may be running jobs) a
+   * job is abandoned once its heartbeat is older than the stale limit, and running jobs whose heartbeat
+   * is still fresh are looked at again when it would go stale. One small query when there is nothing
+   * to resume. Returns the jobs this instance took.
+   */
+  async function resumeInterrupted(opts: { exclusive: boolean }): Promise<Array<{ id: string; scopeKind: string; scopeCode: string; processed: number; total: number | null }>> {
+    const abandonedBefore = opts.exclusive ? startedAt : new Date(clock.now().getTime() - staleAfterMs);
+    const left = await db.selectFrom('mrvRecalcJobs').select(['id', 'heartbeatAt']).where('status', '=', 'running').orderBy('createdAt').execute();
+    const taken = [];
+    let freshest: Date | null = null;
+    for (const candidate of left) {
+      if (running.has(candidate.id)) continue;
+      if (candidate.heartbeatAt && candidate.heartbeatAt >= abandonedBefore) {
+        if (!freshest || candidate.heartbeatAt > freshest) freshest = candidate.heartbeatAt;
+        continue;
+      }
+      const job = await claim(candidate.id, abandonedBefore);
+      if (!job) continue; // another server took it first
+      log(`resuming recalculation ${job.id} (${job.scopeKind} ${job.scopeCode}) from its checkpoint: ${job.processed}/${job.total ?? '?'} seasons done, attempt ${job.attempts}`);
+      runInBackground(job.id, job);
+      taken.push({ id: job.id, scopeKind: job.scopeKind, scopeCode: job.scopeCode, processed: job.processed, total: job.total });
+    }
+    if (!opts.exclusive && freshest) {
+      // Possibly alive on another server: look again once its heartbeat would have gone stale.
+      if (recheck) clearTimeout(recheck);
+      const wait = Math.max(1000, freshest.getTime() + staleAfterMs - clock.now().getTime() + 1000);
+      recheck = setTimeout(() => {
+        recheck = null;
+        resumeInterrupted(opts).catch((err: unknown) => log('looking for interrupted recalculations failed', err));
+      }, wait);
+      recheck.unref();
+    }
+    return taken;
   }
 
   async function unitOf(body: CreateRecalculationBody) {
@@ -251,9 +304,15 @@ export function createRecalculations({ db, clock, runs, log = () => {}, staleAft
 
     runJob,
     createJob,
+    resumeInterrupted,
     /** Waits for the jobs running in this process (tests, shutdown). */
     async idle() {
       await Promise.all([...running.values()]);
+    },
+    /** Stops looking again for interrupted jobs (shutdown); jobs under way keep their checkpoints. */
+    stopWatching() {
+      if (recheck) clearTimeout(recheck);
+      recheck = null;
     },
   };
 }
