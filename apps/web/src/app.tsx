@@ -29,34 +29,10 @@ import { SeasonRunsPage } from './mrv/season-runs-page.tsx';
 import { SubmissionPage } from './mrv/submission-page.tsx';
 import { NewSubmissionPage, SubmissionsPage } from './mrv/submissions-page.tsx';
 import { DIARY_TITLES, DiaryRoutes, isDiaryPath } from './diary/diary-routes.tsx';
-import { PLANNING_NAV, PLANNING_TITLES, planningPage } from './plans/plans-routes.tsx';
+import { PLANNING_TITLES, planningPage } from './plans/plans-routes.tsx';
+import { MainNav } from './main-nav.tsx';
 import { OfflineAgent } from './offline/offline-agent.tsx';
 import { Link, matchPath, useLocation, useNavigate, useSearchParams, withQuery } from './router/index.tsx';
-
-interface NavItem {
-  to: string;
-  label: MessageKey;
-  /** Shown only to a signed-in user. */
-  protected: boolean;
-}
-
-const NAV: NavItem[] = [
-  { to: '/', label: 'nav.home', protected: true },
-  { to: '/calculator', label: 'nav.calculator', protected: false },
-  { to: '/plots', label: 'nav.plots', protected: true },
-  { to: '/diary', label: 'diary.nav', protected: true },
-  { to: '/households', label: 'nav.households', protected: true },
-  { to: '/growing-areas', label: 'nav.growingAreas', protected: true },
-  { to: '/organisations', label: 'nav.organisations', protected: true },
-  { to: '/admin-units', label: 'nav.adminUnits', protected: true },
-  { to: '/import', label: 'nav.import', protected: true },
-  { to: '/lots', label: 'nav.lots', protected: true },
-  { to: '/label', label: 'nav.lowEmissionLabel', protected: true },
-  { to: '/mrv', label: 'mrv.nav', protected: true },
-  ...PLANNING_NAV,
-];
-
-const isCurrent = (to: string, pathname: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
 
 export function App() {
   const t = useT();
@@ -100,8 +76,6 @@ function TopBar() {
 
   useEffect(() => setOpen(false), [pathname]);
 
-  const items = NAV.filter((n) => !n.protected || user);
-
   return (
     <header className="topbar">
       <div className="topbar__inner">
@@ -117,18 +91,7 @@ function TopBar() {
           {open ? t('nav.close') : t('nav.menu')}
         </button>
         <div id="topbar-panel" className={`topbar__panel ${open ? 'topbar__panel--open' : ''}`}>
-          <nav aria-label={t('nav.label')} className="nav">
-            <ul>
-              {items.map((n) => (
-                // On a wide screen the brand is the way home, which leaves room for the other links on one line.
-                <li key={n.to} className={n.to === '/' ? 'nav__home' : undefined}>
-                  <Link to={n.to} aria-current={isCurrent(n.to, pathname) ? 'page' : undefined}>
-                    {t(n.label)}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <MainNav />
           <div className="account">
             {user ? <UserMenu /> : state.status === 'loading' ? null : pathname !== '/login' ? <Link to={withQuery('/login', { next: pathname === '/calculator' ? null : pathname })} className="button button--secondary">{t('user.login')}</Link> : null}
           </div>
