@@ -8,27 +8,13 @@
  * Elements are found by role and label, as a person would find them.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DIST, launch } from './browser.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,14 +80,9 @@ let browser: Browser;
 let baseUrl: string;
 
 before(async () => {
-  assert.ok(
-    existsSync(CHROMIUM),
-    `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium); never download a browser with playwright.`,
-  );
-  assert.ok(existsSync(join(DIST, 'index.html')), `apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.`);
+  browser = await launch(); // checks for Chromium and the built web app first; no screenshots here
   server = await serveDist();
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {

@@ -8,26 +8,15 @@
  * Build first (`npm run build -w @dongxanh/web`); TEST_DATABASE_URL=… runs it on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
-import { launch, phoneContext, saveEntry, shoot, signIn, waitForOfflineReady } from './diary-steps.ts';
+import { test } from 'node:test';
+import { request, type APIRequestContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD, serverAndBrowser } from './browser.ts';
+import { DIARY_SHOTS, phoneContext, saveEntry, shoot, signInAsRecorder, waitForOfflineReady } from './diary-steps.ts';
 
 /** The demo's cooperative manager, who corrects entries from the office. */
-const MANAGER = { login: '0901000003', password: 'dongxanh2026' };
+const MANAGER = { login: '0901000003', password: DEMO_PASSWORD };
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  browser = await launch();
-  server = await startE2eServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser(DIARY_SHOTS);
 
 interface Activity {
   id: string;
@@ -42,7 +31,7 @@ async function json<T>(res: Awaited<ReturnType<APIRequestContext['get']>>, statu
 }
 
 async function activityOf(api: APIRequestContext, seasonId: string, id: string): Promise<Activity> {
-  const detail = await json<{ activities: Activity[] }>(await api.get(`${server.url}/api/v1/seasons/${seasonId}`), 200);
+  const detail = await json<{ activities: Activity[] }>(await api.get(`${e2e.url}/api/v1/seasons/${seasonId}`), 200);
   const found = detail.activities.find((a) => a.id === id);
   assert.ok(found, `activity ${id} is live`);
   return found;
@@ -55,29 +44,29 @@ async function edit(page: Page, entryName: string) {
 }
 
 test('a conflict between the phone and the server is shown field by field and resolved by the person', { timeout: 240_000 }, async () => {
-  const manager = await request.newContext({ baseURL: server.url });
-  const context = await phoneContext(browser, { latitude: 10.07, longitude: 105.55 });
+  const manager = await request.newContext({ baseURL: e2e.url });
+  const context = await phoneContext(e2e.browser, { latitude: 10.07, longitude: 105.55 });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   try {
     await json(await manager.post('/api/v1/auth/login', { data: MANAGER }), 200);
-    await signIn(page, server.url);
+    await signInAsRecorder(page, e2e.url);
     const api = page.request;
 
     // A Thu Đông season on a demo plot with a tube reading and a fertiliser round, recorded online.
-    const plot = (await json<{ items: Array<{ id: string; code: string }> }>(await api.get(`${server.url}/api/v1/plots?pageSize=10`), 200)).items[6]!;
+    const plot = (await json<{ items: Array<{ id: string; code: string }> }>(await api.get(`${e2e.url}/api/v1/plots?pageSize=10`), 200)).items[6]!;
     const { season } = await json<{ season: { id: string } }>(
-      await api.post(`${server.url}/api/v1/plots/${plot.id}/seasons`, { data: { cropCode: 'rice', variety: 'OM5451', seasonName: 'thu_dong', year: 2026, plannedStartOn: '2026-08-20' } }),
+      await api.post(`${e2e.url}/api/v1/plots/${plot.id}/seasons`, { data: { cropCode: 'rice', variety: 'OM5451', seasonName: 'thu_dong', year: 2026, plannedStartOn: '2026-08-20' } }),
       201,
     );
     const record = async (body: Record<string, unknown>) =>
-      (await json<{ activity: Activity }>(await api.post(`${server.url}/api/v1/seasons/${season.id}/activities`, { data: { clientId: crypto.randomUUID(), ...body } }), 201)).activity;
+      (await json<{ activity: Activity }>(await api.post(`${e2e.url}/api/v1/seasons/${season.id}/activities`, { data: { clientId: crypto.randomUUID(), ...body } }), 201)).activity;
     const reading = await record({ type: 'water_level', occurredOn: '2026-09-01', details: { tubeId: 'ONG-1', levelCm: -10 } });
     const urea = await record({ type: 'fertiliser', occurredOn: '2026-09-05', details: { productCode: 'urea', amount: 40, amountUnit: 'kg_per_ha' } });
 
     // The recorder opens the season while online (the phone keeps a copy), then loses the signal.
-    await page.goto(`${server.url}/diary/seasons/${season.id}`);
+    await page.goto(`${e2e.url}/diary/seasons/${season.id}`);
     await page.getByRole('heading', { level: 1, name: `${plot.code} · Thu Đông 2026` }).waitFor();
     await waitForOfflineReady(page);
     await context.setOffline(true);
@@ -150,11 +139,11 @@ test('a conflict between the phone and the server is shown field by field and re
     await page.getByRole('group', { name: /^Xoá bản ghi này\?/ }).getByRole('button', { name: 'Xoá', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: `${plot.code} · Thu Đông 2026` }).waitFor();
     await page.locator('li[data-type="fertiliser"]').waitFor({ state: 'detached', timeout: 20_000 });
-    const live = await json<{ activities: Activity[] }>(await api.get(`${server.url}/api/v1/seasons/${season.id}`), 200);
+    const live = await json<{ activities: Activity[] }>(await api.get(`${e2e.url}/api/v1/seasons/${season.id}`), 200);
     assert.deepEqual(live.activities.map((a) => a.type), ['water_level'], 'the deleted entry is no longer live');
 
     // The queue is empty.
-    await page.goto(`${server.url}/diary/sync`);
+    await page.goto(`${e2e.url}/diary/sync`);
     await page.getByText('Không còn gì chờ đồng bộ.').waitFor();
     await shoot(page, 'c06-queue-empty');
     assert.deepEqual(errors, [], 'no script errors');

@@ -13,23 +13,12 @@
  * Build first (`npm run build -w @dongxanh/web`); TEST_DATABASE_URL=… runs it on PostgreSQL.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
-import { fillDate, launch, openActivityForm, phoneContext, png, saveEntry, shoot, signIn, waitForOfflineReady } from './diary-steps.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { serverAndBrowser } from './browser.ts';
+import { DIARY_SHOTS, fillDate, openActivityForm, phoneContext, png, saveEntry, shoot, signInAsRecorder, waitForOfflineReady } from './diary-steps.ts';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  browser = await launch();
-  server = await startE2eServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser(DIARY_SHOTS);
 
 interface PlotSummary {
   id: string;
@@ -54,7 +43,7 @@ interface SeasonDetail {
 }
 
 async function api<T>(page: Page, path: string): Promise<T> {
-  const res = await page.request.get(`${server.url}/api/v1${path}`);
+  const res = await page.request.get(`${e2e.url}/api/v1${path}`);
   assert.equal(res.status(), 200, `GET ${path}: ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -87,9 +76,9 @@ async function fertiliser(page: Page, date: string, product: string, kgPerHa: st
 
 test('a recorder fills a whole rice season on a phone, partly offline, and the server holds every entry once', { timeout: 420_000 }, async () => {
   // A demo plot of the co-op: it has its Đông Xuân 2026 season, not yet a Hè Thu one.
-  const probe = await browser.newContext();
+  const probe = await e2e.browser.newContext();
   const probePage = await probe.newPage();
-  await signIn(probePage, server.url);
+  await signInAsRecorder(probePage, e2e.url);
   const plots = await api<{ items: PlotSummary[] }>(probePage, '/plots?pageSize=5');
   const plot = plots.items[3]!;
   const existing = await api<{ items: Array<{ seasonName: string; year: number }> }>(probePage, `/seasons?plotId=${plot.id}`);
@@ -97,16 +86,16 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
   await probe.close();
 
   const [lon, lat] = plot.centroid;
-  const context = await phoneContext(browser, { latitude: lat, longitude: lon });
+  const context = await phoneContext(e2e.browser, { latitude: lat, longitude: lon });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   try {
     // 1. Sign in; the app installs its service worker. Find the plot from the diary.
-    await signIn(page, server.url);
+    await signInAsRecorder(page, e2e.url);
     await waitForOfflineReady(page);
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('link', { name: 'Nhật ký' }).click();
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Nhật ký' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nhật ký đồng ruộng' }).waitFor();
     await shoot(page, '01-diary-home');
     await page.getByRole('searchbox').fill(plot.code);
@@ -160,7 +149,7 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
     const refusal = page.getByTestId('refusal');
     await refusal.waitFor({ timeout: 20_000 });
     assert.match(await refusal.innerText(), /hoạt chất bị cấm.*Căn cứ pháp lý/s);
-    assert.match(await refusal.getByTestId('refusal-detail').innerText(), /Hoạt chất Carbofuran bị cấm sử dụng: .*Thông tư/);
+    assert.match(await refusal.getByTestId('refusal-detail').innerText(), /Hoạt chất “Carbofuran” bị cấm sử dụng \(thuộc Phụ lục II\): .*Thông tư/);
     await shoot(page, '07b-pesticide-refused');
     // Corrected to a registered biological product, and sent again.
     await page.getByLabel(/^Thuốc bảo vệ thực vật/).selectOption({ label: 'Bacillus thuringiensis (Bt) WP' });
@@ -269,7 +258,7 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
     assert.equal(stored.season.status, 'harvested');
 
     // A flush whose answer was lost is sent again by the phone: the server answers "duplicate" and stores nothing new.
-    const replay = await page.request.post(`${server.url}/api/v1/sync`, {
+    const replay = await page.request.post(`${e2e.url}/api/v1/sync`, {
       data: { mutations: stored.activities.map((a) => ({ clientId: a.clientId, kind: 'createActivity', seasonId, payload: { type: a.type, occurredOn: a.occurredOn, details: a.details } })) },
     });
     assert.equal(replay.status(), 200);
@@ -281,11 +270,11 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
     const others = (await api<{ items: PlotSummary[] }>(page, '/plots?pageSize=20')).items.slice(10, 13);
     const thuDong: string[] = [];
     for (const p of others) {
-      const res = await page.request.post(`${server.url}/api/v1/plots/${p.id}/seasons`, { data: { cropCode: 'rice', seasonName: 'thu_dong', year: 2026, plannedStartOn: '2026-08-25' } });
+      const res = await page.request.post(`${e2e.url}/api/v1/plots/${p.id}/seasons`, { data: { cropCode: 'rice', seasonName: 'thu_dong', year: 2026, plannedStartOn: '2026-08-25' } });
       assert.equal(res.status(), 201, await res.text());
       thuDong.push(((await res.json()) as { season: { id: string } }).season.id);
     }
-    await page.goto(`${server.url}/diary/bulk`);
+    await page.goto(`${e2e.url}/diary/bulk`);
     await page.getByRole('heading', { level: 1, name: 'Ghi hàng loạt nhiều thửa' }).waitFor();
     await page.getByLabel('Vụ', { exact: true }).selectOption({ label: 'Thu Đông' });
     await page.getByRole('button', { name: 'Chọn tất cả (3)' }).click();
@@ -316,13 +305,13 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
   }
 
   // The same season on an office computer, in Vietnamese and in English.
-  const desktop = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const desktop = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   try {
     const office = await desktop.newPage();
-    await signIn(office, server.url);
+    await signInAsRecorder(office, e2e.url);
     const seasons = await api<{ items: Array<{ id: string; seasonName: string }> }>(office, `/seasons?plotId=${plot.id}`);
     const season = seasons.items.find((s) => s.seasonName === 'he_thu')!;
-    await office.goto(`${server.url}/diary/seasons/${season.id}`);
+    await office.goto(`${e2e.url}/diary/seasons/${season.id}`);
     await office.getByRole('heading', { level: 1, name: `${plot.code} · Hè Thu 2026` }).waitFor();
     await office.locator('[data-fact="waterRegime"]').waitFor();
     await shoot(office, '16-desktop-season');
@@ -330,7 +319,7 @@ test('a recorder fills a whole rice season on a phone, partly offline, and the s
     await office.getByRole('heading', { level: 1, name: `${plot.code} · Hè Thu (summer–autumn) 2026` }).waitFor();
     await office.locator('[data-fact="waterRegime"]').scrollIntoViewIfNeeded();
     await shoot(office, '17-desktop-season-en');
-    await office.goto(`${server.url}/diary/bulk`);
+    await office.goto(`${e2e.url}/diary/bulk`);
     await office.getByRole('heading', { level: 1, name: 'Record for many plots' }).waitFor();
     await office.getByRole('button', { name: 'EN' }).waitFor();
     await shoot(office, '18-desktop-bulk-en');

@@ -1,29 +1,18 @@
 /**
  * Steps shared by the diary's browser journeys (diary-offline.e2e.test.ts, diary-conflict.e2e.test.ts):
- * the browser, the phone context, signing in as the demo's cooperative recorder, filling the typed
- * activity forms by their labels, screenshots, and a tiny PNG for photo evidence.
+ * the phone context, signing in as the demo's cooperative recorder, filling the typed activity forms
+ * by their labels, screenshots in the diary's folder, and a tiny PNG for photo evidence. The browser,
+ * the server and the sign-in form itself are the shared harness's (browser.ts).
  */
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { shot, shotsFolder, signIn } from './browser.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-export const SHOTS = '/tmp/e2e-shots/diary';
+/** The diary journeys' screenshot folder, under /tmp/e2e-shots/. */
+export const DIARY_SHOTS = 'diary';
 
 /** The demo's cooperative recorder (apps/server/src/demo/seed.ts), who records for the co-op's members. */
-export const RECORDER = { login: '0901000004', password: 'dongxanh2026' };
-
-export async function launch(): Promise<Browser> {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium); never download a browser with playwright.`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
+export const RECORDER = '0901000004';
 
 /** A cheap phone in Cần Thơ: 390×844, touch, Vietnamese, its position on the plot. */
 export function phoneContext(browser: Browser, position: { latitude: number; longitude: number }): Promise<BrowserContext> {
@@ -34,14 +23,11 @@ export function phoneContext(browser: Browser, position: { latitude: number; lon
 }
 
 export async function shoot(page: Page, name: string, fullPage = false) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+  await shot(page, shotsFolder(DIARY_SHOTS), name, { fullPage });
 }
 
-export async function signIn(page: Page, base: string) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('Số điện thoại hoặc email').fill(RECORDER.login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(RECORDER.password);
-  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
+export async function signInAsRecorder(page: Page, base: string) {
+  await signIn(page, base, RECORDER);
   await page.getByRole('heading', { level: 1, name: /^Xin chào, Phạm Thị Ngọc Ánh/ }).waitFor();
 }
 

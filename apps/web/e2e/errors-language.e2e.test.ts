@@ -6,37 +6,15 @@
  * /tmp/e2e-shots/errors-vi.png. Build first: `npm run build -w @dongxanh/web`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
+import { test } from 'node:test';
+import { serverAndBrowser, signIn } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SHOTS = '/tmp/e2e-shots';
-const MANAGER = { login: '0901000003', password: 'dongxanh2026' };
+const MANAGER = '0901000003';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium).`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 test('a refused household member shows the server reason in Vietnamese, then in English', { timeout: 120_000 }, async () => {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
+  const ctx = await e2e.browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'vi-VN' });
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -45,15 +23,11 @@ test('a refused household member shows the server reason in Vietnamese, then in 
     if (request.url().includes('/api/v1/households/') && request.method() === 'POST') sentLanguages.push(request.headers()['accept-language'] ?? '(none)');
   });
   try {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Số điện thoại hoặc email').fill(MANAGER.login);
-    await page.getByLabel('Mật khẩu', { exact: true }).fill(MANAGER.password);
-    await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
+    await signIn(page, e2e.url, MANAGER);
 
     const households = await page.evaluate(async () => (await fetch('/api/v1/households?pageSize=1')).json() as Promise<{ items: { id: string }[] }>);
     const householdId = households.items[0]!.id;
-    await page.goto(`${server.url}/households/${householdId}`);
+    await page.goto(`${e2e.url}/households/${householdId}`);
     const form = page.getByRole('form', { name: 'Thêm thành viên' });
     const addHead = async (name: string) => {
       await form.getByLabel('Họ và tên').fill(name);
@@ -68,7 +42,7 @@ test('a refused household member shows the server reason in Vietnamese, then in 
     await relationError.waitFor();
     assert.equal((await relationError.innerText()).trim(), 'Mỗi hộ chỉ có một chủ hộ');
     await form.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SHOTS, 'errors-vi.png') });
+    await e2e.shot(page, 'errors-vi');
 
     // The same refusal with the UI switched to English: the client now asks for English.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
@@ -79,7 +53,7 @@ test('a refused household member shows the server reason in Vietnamese, then in 
     const englishError = englishForm.locator('#member-relation-error');
     await englishError.waitFor();
     assert.equal((await englishError.innerText()).trim(), 'a household has one head');
-    await page.screenshot({ path: join(SHOTS, 'errors-en.png') });
+    await e2e.shot(page, 'errors-en');
 
     assert.deepEqual(sentLanguages, ['vi', 'vi', 'en']);
     assert.deepEqual(errors, []);

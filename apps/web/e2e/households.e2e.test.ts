@@ -7,29 +7,14 @@
  * `npm run build -w @dongxanh/web`; then `node --import tsx --test apps/web/e2e/households.e2e.test.ts`.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
-import { launch } from './diary-steps.ts';
-
-const SHOTS = '/tmp/e2e-shots'; // made by launch()
+import { test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { serverAndBrowser, signIn } from './browser.ts';
 
 /** The demo's province officer (apps/server/src/demo/seed.ts): sees every household of Cần Thơ. */
-const PROVINCE_OFFICER = { login: '0901000001', password: 'dongxanh2026' };
+const PROVINCE_OFFICER = '0901000001';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  browser = await launch(); // checks for Chromium and the built web app first
-  server = await startE2eServer();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 const ALL_JOURNEYS: Array<{ name: 'phone' | 'desktop'; context: BrowserContextOptions }> = [
   { name: 'phone', context: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
@@ -43,20 +28,16 @@ const heads = (page: Page) => page.getByRole('region', { name: 'Bảng (vuốt n
 const JOURNEYS = process.env.E2E_ONLY ? ALL_JOURNEYS.filter((j) => j.name === process.env.E2E_ONLY) : ALL_JOURNEYS;
 for (const journey of JOURNEYS) {
   test(`a province officer finds a household by name, phone and commune (${journey.name})`, { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ ...journey.context, locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ ...journey.context, locale: 'vi-VN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
-    const shoot = (step: string) => page.screenshot({ path: join(SHOTS, `households-${journey.name}-${step}.png`) });
+    const shoot = (step: string) => e2e.shot(page, `households-${journey.name}-${step}`);
     try {
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel('Số điện thoại hoặc email').fill(PROVINCE_OFFICER.login);
-      await page.getByLabel('Mật khẩu', { exact: true }).fill(PROVINCE_OFFICER.password);
-      await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+      await signIn(page, e2e.url, PROVINCE_OFFICER);
 
       // The demo's 30 households, all in Thới Lai.
-      await page.goto(`${server.url}/households`);
+      await page.goto(`${e2e.url}/households`);
       await page.getByRole('heading', { level: 1, name: 'Nông hộ' }).waitFor();
       await page.getByRole('heading', { name: '30 nông hộ' }).waitFor();
 

@@ -11,18 +11,10 @@
  * Build first: `npm run build -w @dongxanh/web`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { serverAndBrowser, signIn } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SHOTS = '/tmp/e2e-shots/lot-split';
-const PASSWORD = 'dongxanh2026';
 const MILL = '0901000007';
 
 interface Journey {
@@ -37,33 +29,14 @@ const JOURNEYS: Journey[] = [
   { name: 'desktop', context: { viewport: { width: 1366, height: 900 } }, lot: 'CD-TRAU-2603-01', takenCode: 'CD-CAM-2603-01' },
 ];
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = serverAndBrowser('lot-split');
 
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium); never download a browser with playwright.`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shoot = (page: Page, journey: Journey, step: string, show?: Locator) => e2e.shot(page, `${journey.name}-${step}`, { show });
 
-async function shoot(page: Page, journey: Journey, step: string, show?: Locator) {
-  if (show) await show.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, `${journey.name}-${step}.png`) });
-}
-
-async function signIn(page: Page, login: string) {
+/** Signs in on the same page as someone else: the previous person's session cookie goes first. */
+async function signInAs(page: Page, login: string) {
   await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, e2e.url, login);
 }
 
 /** 1234.5 → "1.234,5" (Vietnamese: "." between thousands, decimal comma). */
@@ -73,22 +46,22 @@ const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 interface LotState { id: string; code: string; massKg: number; availableKg: number; status: string }
 /** The lot as the server has it, read with the page's session. */
 async function lotOnServer(page: Page, id: string): Promise<LotState> {
-  const res = await page.request.get(`${server.url}/api/v1/lots/${id}`);
+  const res = await page.request.get(`${e2e.url}/api/v1/lots/${id}`);
   assert.equal(res.status(), 200);
   return ((await res.json()) as { lot: LotState }).lot;
 }
 async function childrenOnServer(page: Page, id: string): Promise<LotState[]> {
-  const res = await page.request.get(`${server.url}/api/v1/lots?parentLotId=${id}&kind=lot`);
+  const res = await page.request.get(`${e2e.url}/api/v1/lots?parentLotId=${id}&kind=lot`);
   return ((await res.json()) as { items: LotState[] }).items;
 }
 
 for (const journey of JOURNEYS) {
   test(`splits a demo lot in the browser, refusing parts heavier than the lot and a lot number already used, and lists the new lots with their masses (${journey.name})`, { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ ...journey.context, locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ ...journey.context, locale: 'vi-VN' });
     const page = await context.newPage();
     try {
-      await signIn(page, MILL);
-      await page.goto(`${server.url}/lots`);
+      await signInAs(page, MILL);
+      await page.goto(`${e2e.url}/lots`);
       await page.getByRole('link', { name: journey.lot, exact: true }).click();
       await page.getByRole('heading', { name: `Lô ${journey.lot}` }).waitFor();
       const lotId = new URL(page.url()).pathname.split('/').pop()!;
@@ -173,7 +146,7 @@ for (const journey of JOURNEYS) {
       assert.equal(await again.getByLabel('Số lô phần 1').inputValue(), `${journey.lot}-3`, 'suggested numbers skip those the split used');
       await again.getByLabel('Khối lượng phần 1 (kg)').fill(vi(left));
       await again.getByRole('button', { name: 'Bỏ phần 2' }).click();
-      const meanwhile = await page.request.post(`${server.url}/api/v1/lots/${lotId}/split`, { data: { producedOn: '2026-03-20', parts: [{ code: `${journey.lot}-X`, massKg: 10 }] } });
+      const meanwhile = await page.request.post(`${e2e.url}/api/v1/lots/${lotId}/split`, { data: { producedOn: '2026-03-20', parts: [{ code: `${journey.lot}-X`, massKg: 10 }] } });
       assert.equal(meanwhile.status(), 201, await meanwhile.text());
       await again.getByRole('button', { name: 'Lưu tách lô' }).click();
       await again.getByText(/^Máy chủ từ chối: lô không còn đủ khối lượng cho các phần này/).waitFor();

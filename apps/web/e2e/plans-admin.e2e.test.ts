@@ -15,18 +15,12 @@
  * Build first: `npm run build -w @dongxanh/web`.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { serverAndBrowser } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SHOTS = '/tmp/e2e-shots/plans-admin';
-const PASSWORD = 'dongxanh2026';
 const CAN_THO_OFFICER = '0901000001';
 const ADMIN = 'admin@dongxanh.vn';
 const THOI_LAI = '31258';
@@ -36,38 +30,15 @@ const YEAR = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-let server: E2eServer;
-let browser: Browser;
 /** The plan the first journey creates, for the phone pages. */
 let createdPlanId = '';
 
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium).`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
+const e2e = serverAndBrowser('plans-admin');
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** Each person in their own browser context, signed in. */
+const open = (context: BrowserContextOptions, login: string) => e2e.open(context, login);
 
-async function open(context: BrowserContextOptions, login: string) {
-  const ctx = await browser.newContext({ ...context, locale: 'vi-VN' });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return { page, errors, close: () => ctx.close() };
-}
-
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = false) => e2e.shot(page, name, { fullPage });
 
 /** A JSON read through the browser's session, as the page itself would. */
 const api = <T,>(page: Page, path: string) => page.evaluate(async (p) => {
@@ -91,7 +62,7 @@ interface PlanBody {
 
 test('a province officer creates a plan, its indicator, targets, value and a task (desktop)', { timeout: 300_000 }, async () => {
   const { page, errors, close } = await open(DESKTOP, CAN_THO_OFFICER);
-  await page.goto(`${server.url}/plans`);
+  await page.goto(`${e2e.url}/plans`);
   await page.getByRole('heading', { level: 1, name: 'Kế hoạch và chỉ tiêu' }).waitFor();
   const plansBefore = (await api<{ items: unknown[] }>(page, '/plans')).body.items.length;
 
@@ -239,7 +210,7 @@ test('a province officer creates a plan, its indicator, targets, value and a tas
   assert.ok(Math.abs(land.areaHa - plot.areaHa) < 1e-6, `the plot's registered area ${plot.areaHa} ha is the record's area (${land.areaHa})`);
 
   // ---------------------------------------------------------------- the seeded plan's long explanations stay inside the table
-  await page.goto(`${server.url}/plans`);
+  await page.goto(`${e2e.url}/plans`);
   await page.getByRole('link', { name: /một triệu héc-ta chuyên canh lúa/ }).click();
   const nRow = indicatorRow(page, 'Giảm lượng phân bón hoá học');
   const explanation = nRow.getByText(/Cần giá trị cơ sở/);
@@ -265,14 +236,14 @@ test('the admin uploads a commune boundary from a GeoJSON file (desktop)', { tim
   const [w, s, e, n] = before.bbox!;
   const pad = 0.005;
   const ring = [[w! - pad, s! - pad], [e! + pad, s! - pad], [e! + pad, n! + pad], [w! - pad, n! + pad], [w! - pad, s! - pad]];
-  const good = join(SHOTS, 'thoi-lai.geojson');
+  const good = join(e2e.shots, 'thoi-lai.geojson');
   writeFileSync(good, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { ten_xa: 'Xã Thới Lai' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
-  const point = join(SHOTS, 'point.geojson');
+  const point = join(e2e.shots, 'point.geojson');
   writeFileSync(point, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [105.56, 10.06] } }));
-  const notJson = join(SHOTS, 'not-json.geojson');
+  const notJson = join(e2e.shots, 'not-json.geojson');
   writeFileSync(notJson, 'Ranh giới xã Thới Lai (bản vẽ CAD)');
 
-  await page.goto(`${server.url}/admin-units?province=92`);
+  await page.goto(`${e2e.url}/admin-units?province=92`);
   await page.getByLabel('Tìm xã/phường theo tên hoặc mã').fill('Thới Lai');
   await page.getByRole('button', { name: 'Tìm', exact: true }).click();
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Xã Thới Lai' }) });
@@ -324,22 +295,22 @@ test('the admin uploads a commune boundary from a GeoJSON file (desktop)', { tim
 test('the forms on a phone', { timeout: 180_000 }, async () => {
   assert.ok(createdPlanId, 'the desktop journey created a plan');
   const { page, errors, close } = await open(PHONE, CAN_THO_OFFICER);
-  await page.goto(`${server.url}/plans`);
+  await page.goto(`${e2e.url}/plans`);
   await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
   await page.getByRole('form', { name: 'Kế hoạch mới' }).getByRole('button', { name: 'Tạo kế hoạch' }).click();
   assert.equal(await errorOf(page, 'Cơ quan ban hành'), 'Vui lòng điền mục này.');
   await shot(page, 'phone-01-create-plan', true);
-  await page.goto(`${server.url}/plans/${createdPlanId}`);
+  await page.goto(`${e2e.url}/plans/${createdPlanId}`);
   const row = indicatorRow(page, 'Tỷ lệ nông hộ tham gia tổ hợp tác');
   await row.getByText('35,5 %').waitFor();
   await row.getByRole('button', { name: /^Sửa chỉ tiêu:/ }).click();
   await page.getByRole('form', { name: /Chỉ tiêu theo năm/ }).scrollIntoViewIfNeeded();
   await shot(page, 'phone-02-targets', true);
-  await page.goto(`${server.url}/programme?plan=${createdPlanId}`);
+  await page.goto(`${e2e.url}/programme?plan=${createdPlanId}`);
   await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
   await page.getByRole('form', { name: 'Nhiệm vụ mới' }).waitFor();
   await shot(page, 'phone-03-task-form', true);
-  await page.goto(`${server.url}/plans`);
+  await page.goto(`${e2e.url}/plans`);
   await page.getByRole('link', { name: /một triệu héc-ta chuyên canh lúa/ }).click();
   const nRow = indicatorRow(page, 'Giảm lượng phân bón hoá học');
   await nRow.getByText(/Cần giá trị cơ sở/).waitFor();
@@ -349,9 +320,9 @@ test('the forms on a phone', { timeout: 180_000 }, async () => {
   await close();
 
   const admin = await open(PHONE, ADMIN);
-  await admin.page.goto(`${server.url}/admin-units?province=92&q=${encodeURIComponent('Thới Lai')}`);
+  await admin.page.goto(`${e2e.url}/admin-units?province=92&q=${encodeURIComponent('Thới Lai')}`);
   await admin.page.getByRole('button', { name: 'Tải ranh giới của Xã Thới Lai' }).click();
-  await admin.page.getByLabel('Tệp GeoJSON').setInputFiles(join(SHOTS, 'thoi-lai.geojson'));
+  await admin.page.getByLabel('Tệp GeoJSON').setInputFiles(join(e2e.shots, 'thoi-lai.geojson'));
   await admin.page.getByRole('region', { name: 'Xem trước' }).waitFor();
   await admin.page.getByRole('region', { name: 'Xem trước' }).scrollIntoViewIfNeeded();
   await shot(admin.page, 'phone-05-boundary-preview');

@@ -13,19 +13,13 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { serverAndBrowser } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SHOTS = '/tmp/e2e-shots/plans';
-const PASSWORD = 'dongxanh2026';
 const CAN_THO_OFFICER = '0901000001';
 const THOI_LAI_OFFICER = '0901000002';
 const LAO_CAI_OFFICER = '0901000008';
@@ -33,36 +27,12 @@ const LAO_CAI_OFFICER = '0901000008';
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = serverAndBrowser('plans');
 
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium).`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
+/** Each person in their own browser context, signed in; the reports are downloaded. */
+const open = (context: BrowserContextOptions, login: string) => e2e.open({ ...context, acceptDownloads: true }, login);
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(context: BrowserContextOptions, login: string) {
-  const ctx = await browser.newContext({ ...context, locale: 'vi-VN', acceptDownloads: true });
-  const page = await ctx.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
-  return { page, errors, close: () => ctx.close() };
-}
-
-const shot = (page: Page, name: string, fullPage = false) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+const shot = (page: Page, name: string, fullPage = false) => e2e.shot(page, name, { fullPage });
 
 /** The row of an indicator in the plan table, found by its Vietnamese name. */
 const indicatorRow = (page: Page, name: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(name) }) });
@@ -130,7 +100,7 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
 
   // ---------------------------------------------------------------- Lào Cai's plans, computed from Lào Cai's demo diary
   const lc = await open(DESKTOP, LAO_CAI_OFFICER);
-  await lc.page.goto(`${server.url}/plans`);
+  await lc.page.goto(`${e2e.url}/plans`);
   await lc.page.getByRole('link', { name: /rau an toàn, tập trung/ }).waitFor();
   await lc.page.getByRole('link', { name: /Sản xuất giảm phát thải lĩnh vực trồng trọt.*Lào Cai/ }).click();
   const riceShare = indicatorRow(lc.page, 'Tỷ lệ diện tích gieo trồng lúa áp dụng');
@@ -143,7 +113,7 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
 
   // ---------------------------------------------------------------- the commune submits its report
   const commune = await open(DESKTOP, THOI_LAI_OFFICER);
-  await commune.page.goto(`${server.url}/reports`);
+  await commune.page.goto(`${e2e.url}/reports`);
   await commune.page.getByRole('heading', { level: 2, name: 'Lập báo cáo năm' }).waitFor();
   await commune.page.getByLabel('Năm', { exact: true }).selectOption('2026');
   await commune.page.getByRole('button', { name: 'Lập báo cáo' }).click();
@@ -161,7 +131,7 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
   await commune.close();
 
   // ---------------------------------------------------------------- the province sees it, makes its own, downloads it
-  await page.goto(`${server.url}/reports`);
+  await page.goto(`${e2e.url}/reports`);
   const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Xã Thới Lai' }) });
   await row.getByText('Đã gửi').waitFor();
   await page.getByRole('button', { name: 'Lập báo cáo' }).click();
@@ -171,7 +141,7 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
   await shot(page, 'desktop-09-province-report', true);
 
   const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải XLSX' }).click()]);
-  const xlsxPath = join(SHOTS, xlsxDownload.suggestedFilename());
+  const xlsxPath = join(e2e.shots, xlsxDownload.suggestedFilename());
   await xlsxDownload.saveAs(xlsxPath);
   assert.match(xlsxDownload.suggestedFilename(), /^bao-cao-2026-92-v1\.xlsx$/);
   const workbook = new ExcelJS.Workbook();
@@ -179,10 +149,10 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
   assert.equal(workbook.worksheets[0]!.getCell('A1').value, 'Báo cáo kết quả thực hiện kế hoạch năm 2026');
 
   const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải PDF' }).click()]);
-  const pdfPath = join(SHOTS, pdfDownload.suggestedFilename());
+  const pdfPath = join(e2e.shots, pdfDownload.suggestedFilename());
   await pdfDownload.saveAs(pdfPath);
   assert.equal(readFileSync(pdfPath).subarray(0, 5).toString(), '%PDF-');
-  execFileSync('pdftoppm', ['-png', '-r', '70', pdfPath, join(SHOTS, 'desktop-10-province-report-pdf')]);
+  execFileSync('pdftoppm', ['-png', '-r', '70', pdfPath, join(e2e.shots, 'desktop-10-province-report-pdf')]);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   assert.ok(text.includes('Thành phố Cần Thơ') && text.includes('Xã Thới Lai') && text.includes('10/12/2026'));
   assert.deepEqual(ct.errors, []);
@@ -191,26 +161,26 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
 
 test('the same pages on a phone', { timeout: 180_000 }, async () => {
   const { page, errors, close } = await open(PHONE, CAN_THO_OFFICER);
-  await page.goto(`${server.url}/plans`);
+  await page.goto(`${e2e.url}/plans`);
   await page.getByRole('link', { name: /một triệu héc-ta chuyên canh lúa/ }).click();
   await indicatorRow(page, 'Lượng lúa giống gieo sạ').getByText(/Tính từ 60 vụ/).waitFor();
   await shot(page, 'phone-01-plan');
   await indicatorRow(page, 'Tỷ lệ rơm được thu gom').scrollIntoViewIfNeeded();
   await shot(page, 'phone-02-plan-rows');
-  await page.goto(`${server.url}/dashboards?province=92&year=2026`);
+  await page.goto(`${e2e.url}/dashboards?province=92&year=2026`);
   await page.getByRole('region', { name: 'Bản đồ tương tác các xã' }).and(page.locator('[aria-busy="false"]')).waitFor({ timeout: 30_000 });
   await shot(page, 'phone-03-dashboard');
   await page.getByRole('region', { name: 'Bản đồ tương tác các xã' }).scrollIntoViewIfNeeded();
   await shot(page, 'phone-04-dashboard-map');
-  await page.goto(`${server.url}/dashboards?province=92&commune=31258&year=2026`);
+  await page.goto(`${e2e.url}/dashboards?province=92&commune=31258&year=2026`);
   await page.getByRole('region', { name: 'Bản đồ tương tác các thửa' }).and(page.locator('[aria-busy="false"]')).waitFor({ timeout: 30_000 });
   await page.getByRole('region', { name: 'Bản đồ tương tác các thửa' }).scrollIntoViewIfNeeded();
   await shot(page, 'phone-05-commune-map');
-  await page.goto(`${server.url}/reports`);
+  await page.goto(`${e2e.url}/reports`);
   await page.getByRole('link', { name: 'Thành phố Cần Thơ' }).click();
   await page.getByRole('heading', { level: 1, name: /Báo cáo năm 2026/ }).waitFor();
   await shot(page, 'phone-06-report');
-  await page.goto(`${server.url}/programme`);
+  await page.goto(`${e2e.url}/programme`);
   await page.getByRole('status').filter({ hasText: /nhiệm vụ quá hạn \(tính đến/ }).waitFor();
   await shot(page, 'phone-07-programme');
   assert.deepEqual(errors, []);

@@ -11,45 +11,14 @@
  * `node --import tsx --test apps/web/e2e/registry.e2e.test.ts` (TEST_DATABASE_URL=… for PostgreSQL).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SHOTS = '/tmp/e2e-shots';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { serverAndBrowser, signIn } from './browser.ts';
 
 /** The demo's cooperative manager (apps/server/src/demo/seed.ts). */
-const MANAGER = { login: '0901000003', password: 'dongxanh2026' };
+const MANAGER = '0901000003';
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium); never download a browser with playwright.`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser();
 
 /** A square of about `sideM` metres with its south-west corner at lon/lat, as a GeoJSON Polygon. */
 function square(lon: number, lat: number, sideM: number) {
@@ -86,10 +55,7 @@ const JOURNEYS: Journey[] = [
  * A screenshot of what the person sees, scrolled to `show` if given. Not full-page: capturing the
  * full page resizes the viewport, which makes MapLibre redraw and moves the map under the next tap.
  */
-async function shoot(page: Page, journey: Journey, step: string, show?: Locator) {
-  if (show) await show.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, `${journey.name}-${step}.png`) });
-}
+const shoot = (page: Page, journey: Journey, step: string, show?: Locator) => e2e.shot(page, `${journey.name}-${step}`, { show });
 
 /** Taps on a phone, clicks elsewhere: what a person would do at that spot of the map. */
 async function press(page: Page, journey: Journey, x: number, y: number) {
@@ -99,7 +65,7 @@ async function press(page: Page, journey: Journey, x: number, y: number) {
 
 /** Opens the drawing page at a place, waits until the map takes taps and brings it into view. */
 async function openDrawing(page: Page, lon: number, lat: number) {
-  await page.goto(`${server.url}/plots/new?lon=${lon}&lat=${lat}&zoom=17`);
+  await page.goto(`${e2e.url}/plots/new?lon=${lon}&lat=${lat}&zoom=17`);
   await page.getByRole('heading', { level: 1, name: 'Vẽ thửa đất mới' }).waitFor();
   const map = page.getByRole('application', { name: 'Bản đồ vẽ ranh giới thửa' });
   await map.and(page.locator('[aria-busy="false"]')).waitFor();
@@ -113,16 +79,13 @@ async function openDrawing(page: Page, lon: number, lat: number) {
 
 for (const journey of JOURNEYS) {
   test(`a co-op manager imports, draws and is refused an overlap (${journey.name})`, { timeout: 180_000 }, async () => {
-    const context = await browser.newContext({ ...journey.context, locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ ...journey.context, locale: 'vi-VN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     try {
       // 1. Sign in.
-      await page.goto(`${server.url}/login`);
-      await page.getByLabel('Số điện thoại hoặc email').fill(MANAGER.login);
-      await page.getByLabel('Mật khẩu', { exact: true }).fill(MANAGER.password);
-      await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
+      await signIn(page, e2e.url, MANAGER);
       await page.getByRole('heading', { level: 1, name: /^Xin chào, Nguyễn Văn Phúc/ }).waitFor();
       await shoot(page, journey, '01-home');
 
@@ -137,7 +100,7 @@ for (const journey of JOURNEYS) {
           geometry: square(lon0 + i * 0.0012, lat0, 100),
         })),
       };
-      await page.goto(`${server.url}/import`);
+      await page.goto(`${e2e.url}/import`);
       await page.getByRole('heading', { level: 1, name: 'Nhập dữ liệu từ tệp' }).waitFor();
       await page.getByLabel('Tệp dữ liệu').setInputFiles({ name: `thua-${journey.name}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
       assert.equal(await page.getByLabel('Định dạng').inputValue(), 'geojson', 'the format is guessed from .geojson');
@@ -158,7 +121,7 @@ for (const journey of JOURNEYS) {
       await shoot(page, journey, '03-imported-in-list', page.getByRole('link', { name: codes[0], exact: true }));
 
       // The same file again: every row is refused (the codes exist now) and nothing is written.
-      await page.goto(`${server.url}/import`);
+      await page.goto(`${e2e.url}/import`);
       await page.getByLabel('Tệp dữ liệu').setInputFiles({ name: `lai-${journey.name}.geojson`, mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(file)) });
       await page.getByRole('button', { name: 'Tải lên và nhập' }).click();
       const again = page.getByRole('region', { name: `Nhập tệp lai-${journey.name}.geojson` });
@@ -171,7 +134,7 @@ for (const journey of JOURNEYS) {
 
       // 3. Draw a new plot on empty land: four taps, the live area in Vietnamese, then save.
       const [dLon, dLat] = journey.drawAt;
-      const plots = (await (await page.request.get(`${server.url}/api/v1/plots.geojson`)).json()) as { features: Array<{ properties: { code: string }; geometry: { coordinates: unknown } }> };
+      const plots = (await (await page.request.get(`${e2e.url}/api/v1/plots.geojson`)).json()) as { features: Array<{ properties: { code: string }; geometry: { coordinates: unknown } }> };
       const nearDrawing = plots.features.filter((f) => vertices(f.geometry.coordinates).some(([lon, lat]) => Math.abs(lon - dLon) < 0.0015 && Math.abs(lat - dLat) < 0.0015));
       assert.deepEqual(nearDrawing.map((f) => f.properties.code), [], 'no plot within ~150 m of where the new plot is drawn');
 
@@ -223,7 +186,7 @@ for (const journey of JOURNEYS) {
       await shoot(page, journey, '07-saved-detail', page.getByTestId('plot-area'));
 
       // 4. Draw over the demo plot CT-TL-001: refused, naming it; then saved anyway with a reason.
-      const listed = (await (await page.request.get(`${server.url}/api/v1/plots?q=CT-TL-001`)).json()) as { items: Array<{ code: string; centroid: [number, number] }> };
+      const listed = (await (await page.request.get(`${e2e.url}/api/v1/plots?q=CT-TL-001`)).json()) as { items: Array<{ code: string; centroid: [number, number] }> };
       const target = listed.items.find((p) => p.code === 'CT-TL-001');
       assert.ok(target, 'the demo plot CT-TL-001 is visible to the manager');
       ({ cx, cy } = await openDrawing(page, target.centroid[0], target.centroid[1]));
@@ -251,7 +214,7 @@ for (const journey of JOURNEYS) {
       assert.deepEqual(errors, [], 'no script errors on the way');
     } catch (err) {
       // What the page showed when the journey broke, for whoever reads the failure.
-      await page.screenshot({ path: join(SHOTS, `${journey.name}-failure.png`), fullPage: true }).catch(() => undefined);
+      await e2e.shot(page, `${journey.name}-failure`, { fullPage: true }).catch(() => undefined);
       throw err;
     } finally {
       await context.close();

@@ -11,18 +11,12 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { serverAndBrowser, signIn } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SHOTS = '/tmp/e2e-shots/traceability';
-const PASSWORD = 'dongxanh2026';
 const USERS = { manager: '0901000003', mill: '0901000007', verifier: '0901000006' } as const;
 
 interface Journey {
@@ -37,33 +31,14 @@ const JOURNEYS: Journey[] = [
   { name: 'desktop', context: { viewport: { width: 1366, height: 900 } }, plots: ['CT-TL-053', 'CT-TL-055', 'CT-TL-057'], suffix: 'D' },
 ];
 
-let server: E2eServer;
-let browser: Browser;
+const e2e = serverAndBrowser('traceability');
 
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium); never download a browser with playwright.`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shoot = (page: Page, journey: Journey, step: string, show?: Locator) => e2e.shot(page, `${journey.name}-${step}`, { show });
 
-async function shoot(page: Page, journey: Journey, step: string, show?: Locator) {
-  if (show) await show.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(SHOTS, `${journey.name}-${step}.png`) });
-}
-
-async function signIn(page: Page, login: string) {
+/** Signs in on the same page as someone else: the previous person's session cookie goes first. */
+async function signInAs(page: Page, login: string) {
   await page.context().clearCookies();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
+  await signIn(page, e2e.url, login);
 }
 
 /** "0,59" → 0.59 (Vietnamese decimal comma, "." between thousands). */
@@ -83,21 +58,21 @@ async function harvest(page: Page, code: string, sources: Array<[string, string]
 
 for (const journey of JOURNEYS) {
   test(`follows a harvest from three plot-seasons to an aggregated lot, milled rice, packed units and a shipment, prints the QR sheet, opens the public page from the QR's URL and sees the right intensity and label (${journey.name})`, { timeout: 240_000 }, async () => {
-    const context = await browser.newContext({ ...journey.context, locale: 'vi-VN' });
+    const context = await e2e.browser.newContext({ ...journey.context, locale: 'vi-VN' });
     const page = await context.newPage();
     const s = journey.suffix;
     try {
       // --- the cooperative: two harvest lots from three plot-seasons, collected into one lot
-      await signIn(page, USERS.manager);
-      await page.goto(`${server.url}/lots`);
+      await signInAs(page, USERS.manager);
+      await page.goto(`${e2e.url}/lots`);
       await page.getByRole('heading', { name: 'Lô hàng và truy xuất nguồn gốc' }).waitFor();
       await harvest(page, `E2E-${s}-A`, [[journey.plots[0], '2.000'], [journey.plots[1], '2000,5']]);
       await shoot(page, journey, '01-harvest-lot');
       const mass = page.getByRole('region', { name: 'Cân bằng khối lượng' });
       assert.match(await mass.innerText(), /4\.000,5 kg/);
-      await page.goto(`${server.url}/lots`);
+      await page.goto(`${e2e.url}/lots`);
       await harvest(page, `E2E-${s}-B`, [[journey.plots[2], '1500']]);
-      await page.goto(`${server.url}/lots`);
+      await page.goto(`${e2e.url}/lots`);
       await page.getByRole('checkbox', { name: `Chọn lô E2E-${s}-A` }).check();
       await page.getByRole('checkbox', { name: `Chọn lô E2E-${s}-B` }).check();
       const aggregate = page.getByRole('form', { name: 'Gom lô' });
@@ -121,8 +96,8 @@ for (const journey of JOURNEYS) {
       await shoot(page, journey, '03b-in-transit');
 
       // --- the rice mill: receive, mill, pack 5 kg bags, ship some
-      await signIn(page, USERS.mill);
-      await page.goto(`${server.url}/lots`);
+      await signInAs(page, USERS.mill);
+      await page.goto(`${e2e.url}/lots`);
       await page.getByRole('link', { name: `E2E-${s}-GOM`, exact: true }).click();
       await page.getByRole('button', { name: 'Xác nhận đã nhận' }).click();
       await page.getByRole('button', { name: 'Xay xát' }).click();
@@ -151,11 +126,11 @@ for (const journey of JOURNEYS) {
 
       // --- the QR sheet: a PDF of the lot and its 10 bags (11 labels, one A4 page)
       const sheetHref = await page.getByRole('link', { name: 'In tem QR (PDF)' }).getAttribute('href');
-      const sheet = await page.request.get(`${server.url}${sheetHref}`);
+      const sheet = await page.request.get(`${e2e.url}${sheetHref}`);
       assert.equal(sheet.headers()['content-type'], 'application/pdf');
       const pdf = await sheet.body();
       assert.equal(pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length, 1);
-      const pdfPath = join(SHOTS, `${journey.name}-06-qr-sheet.pdf`);
+      const pdfPath = join(e2e.shots, `${journey.name}-06-qr-sheet.pdf`);
       writeFileSync(pdfPath, pdf);
       if (existsSync('/usr/bin/pdftoppm')) execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '60', '-singlefile', pdfPath, pdfPath.replace(/\.pdf$/, '')]);
       const qrUrl = await page.getByRole('link', { name: 'Mở trang truy xuất công khai' }).getAttribute('href');
@@ -163,8 +138,8 @@ for (const journey of JOURNEYS) {
       await shoot(page, journey, '06-rice-lot', page.getByRole('region', { name: 'Mã QR' }));
 
       // --- the verifier: evaluate and issue the label
-      await signIn(page, USERS.verifier);
-      await page.goto(`${server.url}/label`);
+      await signInAs(page, USERS.verifier);
+      await page.goto(`${e2e.url}/label`);
       const evaluate = page.getByRole('region', { name: 'Đánh giá lô hàng' });
       await evaluate.getByLabel('Chương trình nhãn').selectOption({ label: 'Gạo Việt xanh phát thải thấp' });
       await evaluate.getByLabel('Mã lô').fill(`E2E-${s}-GOM-G`);
@@ -180,7 +155,7 @@ for (const journey of JOURNEYS) {
       await evaluate.getByRole('status').filter({ hasText: `Đã cấp chứng nhận GVX-PTT-E2E-${s}.` }).waitFor();
 
       // --- a consumer scans the QR: the public page, no login
-      const consumer = await browser.newContext({ ...journey.context, locale: 'vi-VN' });
+      const consumer = await e2e.browser.newContext({ ...journey.context, locale: 'vi-VN' });
       const publicPage = await consumer.newPage();
       const response = await publicPage.goto(qrUrl!);
       assert.equal(response?.status(), 200);
@@ -191,10 +166,10 @@ for (const journey of JOURNEYS) {
       assert.ok(body.includes(`GVX-PTT-E2E-${s}`));
       assert.ok(body.includes('Còn hiệu lực'));
       assert.ok(body.includes('VN-92-31258-02-26'));
-      await publicPage.screenshot({ path: join(SHOTS, `${journey.name}-08-public-page.png`), fullPage: true });
+      await e2e.shot(publicPage, `${journey.name}-08-public-page`, { fullPage: true });
       await publicPage.getByRole('link', { name: 'English' }).click();
       await publicPage.getByRole('heading', { name: 'Thới Lai milled rice', level: 1 }).waitFor();
-      await publicPage.screenshot({ path: join(SHOTS, `${journey.name}-09-public-page-en.png`) });
+      await e2e.shot(publicPage, `${journey.name}-09-public-page-en`);
       await consumer.close();
     } finally {
       await context.close();

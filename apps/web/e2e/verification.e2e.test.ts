@@ -11,36 +11,14 @@
  * `node --import tsx --test apps/web/e2e/verification.e2e.test.ts` (TEST_DATABASE_URL=… for PostgreSQL).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { startE2eServer, type E2eServer } from '../../server/src/testing/e2e-server.ts';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { serverAndBrowser } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
-const SHOTS = '/tmp/e2e-shots/mrv';
-const PASSWORD = 'dongxanh2026';
 /** The demo's users (apps/server/src/demo/seed.ts). */
 const USERS = { manager: '0901000003', commune: '0901000002', verifier: '0901000006', province: '0901000001' } as const;
 
-let server: E2eServer;
-let browser: Browser;
-
-before(async () => {
-  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install Debian's package (apt-get install chromium); never download a browser with playwright.`);
-  assert.ok(existsSync(join(DIST, 'index.html')), 'apps/web/dist/index.html is missing: run "npm run build -w @dongxanh/web" first.');
-  mkdirSync(SHOTS, { recursive: true });
-  server = await startE2eServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = serverAndBrowser('mrv');
 
 interface Journey {
   name: 'phone' | 'desktop';
@@ -55,22 +33,10 @@ const JOURNEYS: Journey[] = [
   { name: 'desktop', context: { viewport: { width: 1366, height: 900 } }, pick: ['CT-TL-02', 'CT-TL-03', 'CT-TL-040'], untick: ['CT-TL-020'] },
 ];
 
-async function signIn(journey: Journey, login: string) {
-  const context = await browser.newContext({ ...journey.context, locale: 'vi-VN' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Số điện thoại hoặc email').fill(login);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(PASSWORD);
-  await page.locator('form').getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
-  return { page, errors, close: () => context.close() };
-}
+/** Each role in its own browser context, signed in. */
+const signIn = (journey: Journey, login: string) => e2e.open(journey.context, login);
 
-async function shoot(page: Page, journey: Journey, step: string, fullPage = false) {
-  await page.screenshot({ path: join(SHOTS, `${journey.name}-${step}.png`), fullPage });
-}
+const shoot = (page: Page, journey: Journey, step: string, fullPage = false) => e2e.shot(page, `${journey.name}-${step}`, { fullPage });
 
 for (const journey of JOURNEYS) {
   test(`a season of 20 plots goes from the cooperative to credits and a correction (${journey.name})`, { timeout: 300_000 }, async () => {
@@ -80,7 +46,7 @@ for (const journey of JOURNEYS) {
     await m.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'MRV & thẩm định' }).click({ timeout: 2000 }).catch(async () => {
       // On a phone the navigation is behind the menu button.
       await m.getByRole('button', { name: /Menu/ }).click();
-      await m.getByRole('link', { name: 'MRV & thẩm định' }).click();
+      await m.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'MRV & thẩm định' }).click();
     });
     await m.getByRole('heading', { level: 1, name: 'Hồ sơ MRV' }).waitFor();
     await shoot(m, journey, '01-submissions');
@@ -160,7 +126,7 @@ for (const journey of JOURNEYS) {
     const province = await signIn(journey, USERS.province);
     const p = province.page;
     // A recalculation of the commune runs in the background with its progress shown; pinned runs stay.
-    await p.goto(`${server.url}/mrv/recalculations`);
+    await p.goto(`${e2e.url}/mrv/recalculations`);
     await p.getByLabel('Mã tỉnh (2 số) hoặc mã xã (5 số)').fill('31258');
     await p.getByRole('button', { name: 'Bắt đầu tính lại' }).click();
     await p.getByRole('status').filter({ hasText: /^Hoàn tất · 60\/60 vụ/ }).waitFor();
@@ -176,7 +142,7 @@ for (const journey of JOURNEYS) {
     await province.close();
 
     // 5. The cooperative retires a batch of three credits for the rice mill.
-    await m.goto(`${server.url}/mrv/credits`);
+    await m.goto(`${e2e.url}/mrv/credits`);
     await m.getByRole('heading', { level: 1, name: 'Tín chỉ carbon' }).waitFor();
     await m.getByLabel('Số tín chỉ (năm 2026)').fill('3');
     await m.getByLabel('Bên hưởng').fill('Công ty TNHH Xay xát Gạo Cờ Đỏ');

@@ -106,7 +106,7 @@ describe('refusals in the language the request asks for', () => {
       assert.equal(problem.code, 'rule_violated');
       assert.equal(
         problem.detail,
-        'Hoạt chất "Carbofuran" bị cấm sử dụng (thuộc Phụ lục II): Phụ lục II, Thông tư 09/2023/TT-BNNPTNT (hiệu lực từ 08/12/2023); '
+        'Hoạt chất “Carbofuran” bị cấm sử dụng (thuộc Phụ lục II): Phụ lục II, Thông tư 09/2023/TT-BNNPTNT (hiệu lực từ 08/12/2023); '
           + 'các danh mục kế tiếp: Thông tư 25/2024/TT-BNNPTNT và Thông tư 75/2025/TT-BNNMT',
       );
       assert.deepEqual(problem.errors.map((e: { path: string }) => e.path), ['details.activeIngredients[0].name']);
@@ -125,7 +125,7 @@ describe('refusals in the language the request asks for', () => {
       };
       const [banned, reading] = await sync('vi');
       assert.deepEqual([banned!.status, banned!.error.code, reading!.status, reading!.error.code], ['rejected', 'rule_violated', 'rejected', 'invalid_input']);
-      assert.match(banned!.error.detail, /^Hoạt chất "Carbofuran" bị cấm sử dụng \(thuộc Phụ lục II\): Phụ lục II, Thông tư 09\/2023\/TT-BNNPTNT/);
+      assert.match(banned!.error.detail, /^Hoạt chất “Carbofuran” bị cấm sử dụng \(thuộc Phụ lục II\): Phụ lục II, Thông tư 09\/2023\/TT-BNNPTNT/);
       assert.equal(reading!.error.detail, 'Dữ liệu của thao tác createActivity không hợp lệ');
       assert.deepEqual(reading!.error.errors.map((e) => e.path), ['payload.details.levelCm']);
       assert.match(reading!.error.errors[0]!.message, /^Đầu vào không hợp lệ/);

@@ -157,11 +157,11 @@ const catalogue = {
   'verification.dutyReviewed': { en: 'You reviewed this submission: an independent verifier must verify it', vi: 'Bạn đã xem xét hồ sơ này: một người thẩm định độc lập phải thẩm định' },
   'verification.seasonLockedVerified': {
     en: 'Season {id} is locked: it was verified in "{title}". Open a correction of that submission to change it',
-    vi: 'Mùa vụ {id} đã bị khoá: đã được thẩm định trong hồ sơ "{title}". Hãy mở một bản đính chính của hồ sơ đó để thay đổi',
+    vi: 'Mùa vụ {id} đã bị khoá: đã được thẩm định trong hồ sơ “{title}”. Hãy mở một bản đính chính của hồ sơ đó để thay đổi',
   },
   'verification.seasonLockedReview': {
     en: 'Season {id} is locked while "{title}" is under review ({state}); it can change again if it is returned',
-    vi: 'Mùa vụ {id} bị khoá trong khi hồ sơ "{title}" đang được xem xét ({state}); có thể sửa lại nếu hồ sơ bị trả lại',
+    vi: 'Mùa vụ {id} bị khoá trong khi hồ sơ “{title}” đang được xem xét ({state}); có thể sửa lại nếu hồ sơ bị trả lại',
   },
   'verification.changedMeanwhile': { en: 'Submission {id} changed meanwhile: reload it and try again', vi: 'Hồ sơ {id} vừa thay đổi: hãy tải lại rồi thử lại' },
   'verification.nameCooperative': { en: 'Name the cooperative whose seasons these are', vi: 'Hãy nêu hợp tác xã có các mùa vụ này' },
@@ -421,8 +421,8 @@ const catalogue = {
 
   // Diary
   'diary.pesticideRestricted': { en: 'Active ingredient {ingredient} is {status}: {legalBasis}{since}', vi: 'Hoạt chất {ingredient} {status}: {legalBasis}{since}' },
-  'diary.pesticideListedAs': { en: '"{ingredient}" (listed as {listedAs})', vi: '"{ingredient}" (trong danh mục: {listedAs})' },
-  'diary.pesticideQuoted': { en: '"{ingredient}"', vi: '"{ingredient}"' },
+  'diary.pesticideListedAs': { en: '"{ingredient}" (listed as {listedAs})', vi: '“{ingredient}” (trong danh mục: {listedAs})' },
+  'diary.pesticideQuoted': { en: '"{ingredient}"', vi: '“{ingredient}”' },
   'diary.pesticideSince': { en: '; trade and use prohibited from {date}', vi: '; cấm buôn bán và sử dụng từ ngày {date}' },
   'diary.status.banned': { en: 'banned', vi: 'bị cấm sử dụng' },
   'diary.status.withdrawn': { en: 'withdrawn', vi: 'đã bị loại khỏi danh mục' },
