@@ -13,6 +13,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { en as zodEnglish, vi as zodVietnamese } from 'zod/v4/locales';
 import { DomainError, type ErrorCode, type FieldError } from '../shared/errors.ts';
 import { message, negotiateLanguage, renderMessage, type Lang, type LocalisedMessage, type MessageKey } from '../shared/messages.ts';
+import { valueAt } from '../shared/value-at.ts';
 import { validationMessageIn } from './validation-messages.ts';
 
 export const statusByCode = {
@@ -62,16 +63,6 @@ function fieldPath(instancePath: string) {
 export const languageOf = (request: FastifyRequest): Lang => negotiateLanguage(request.headers['accept-language']);
 
 const zodLocales = { vi: zodVietnamese().localeError, en: zodEnglish().localeError };
-
-/** The value the client sent at a field path, which zod's final issues no longer carry. */
-function valueAt(root: unknown, segments: readonly string[]): unknown {
-  let value = root;
-  for (const segment of segments) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[segment];
-  }
-  return value;
-}
 
 /**
  * A schema issue's message in the language asked for. Zod's own texts are rendered again with its

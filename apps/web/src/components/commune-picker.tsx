@@ -42,7 +42,8 @@ export function CommunePicker({ id, label, value, onChange, hint, error }: Commu
       setText((s) => (communeCodeIn(s) ? '' : s));
       return;
     }
-    if (communeCodeIn(text) === value) return;
+    // A typed bare code is replaced by the commune's name, so the person sees which commune it is.
+    if (communeCodeIn(text) === value && !CODE.test(text.trim())) return;
     const controller = new AbortController();
     setText(value);
     apiRequest<AdminUnit>(`/admin-units/${encodeURIComponent(value)}`, { signal: controller.signal })

@@ -60,6 +60,8 @@ export default function DashboardMap({ mode, data, colourBy, label, onSelect, cl
   const container = useRef<HTMLDivElement | null>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const selectRef = useRef(onSelect);
+  /** Whether this map has been given its data (until then, being idle does not mean it shows anything). */
+  const appliedRef = useRef(false);
   const [failed, setFailed] = useState(false);
   selectRef.current = onSelect;
 
@@ -82,6 +84,13 @@ export default function DashboardMap({ mode, data, colourBy, label, onSelect, cl
       return;
     }
     const el = container.current;
+    // A new map (another mode or colouring) is busy until its own data is drawn: the attributes the
+    // previous map left describe a view this one does not show.
+    el.setAttribute('aria-busy', 'true');
+    delete el.dataset.centerLon;
+    delete el.dataset.centerLat;
+    delete el.dataset.zoom;
+    appliedRef.current = false;
     let selected: string | number | undefined;
     const pick = (e: { features?: Array<{ id?: string | number; properties: Record<string, unknown> }> }) => {
       const f = e.features?.[0];
@@ -97,6 +106,7 @@ export default function DashboardMap({ mode, data, colourBy, label, onSelect, cl
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
     map.on('idle', () => {
+      if (!appliedRef.current) return;
       const c = map.getCenter();
       el.dataset.centerLon = String(c.lng);
       el.dataset.centerLat = String(c.lat);
@@ -116,6 +126,7 @@ export default function DashboardMap({ mode, data, colourBy, label, onSelect, cl
     if (!map || !data) return;
     const apply = () => {
       container.current?.setAttribute('aria-busy', 'true');
+      appliedRef.current = true;
       map.getSource<GeoJSONSource>('features')?.setData(data);
       fitPositions(map, positionsOf(data), { maxZoom: mode === 'units' ? 13 : 17, padding: 32 });
     };

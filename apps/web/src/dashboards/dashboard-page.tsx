@@ -127,7 +127,9 @@ export function DashboardPage() {
             <Suspense fallback={<div className="map map--loading"><Loading /></div>}>
               <DashboardMap
                 mode={commune ? 'plots' : 'units'}
-                data={map.data}
+                // Only an answer to this query: while the communes' map turns into a commune's plots, the
+                // previous answer is of the other kind.
+                data={map.status === 'ready' ? map.data : null}
                 colourBy={commune ? colour : indicator === 'intensityTCo2ePerHa' ? 'intensityValue' : 'share'}
                 label={commune ? t('dash.mapPlotsLabel') : t('dash.mapCommunesLabel')}
                 onSelect={(id) => (commune ? go({ plot: id }, { replace: true }) : go({ commune: id, plot: null }))}

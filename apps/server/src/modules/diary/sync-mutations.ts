@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CreateSeasonBody, IsoDate, TypedActivityDetails, type SyncMutation, type SyncResult } from '@dongxanh/contracts';
 import { DomainError, fieldError, type FieldError } from '../../shared/errors.ts';
 import { message } from '../../shared/messages.ts';
+import { valueAt } from '../../shared/value-at.ts';
 
 /** Zod issues as the API's field errors: `payload.details.levelCm`, `seasonIds[3]`. */
 export const zodErrors = (error: z.ZodError, prefix: string, sent?: unknown): FieldError[] =>
@@ -15,15 +16,6 @@ export const zodErrors = (error: z.ZodError, prefix: string, sent?: unknown): Fi
     Object.defineProperty(fieldError, 'issue', { value: { ...i, input: valueAt(sent, i.path) }, enumerable: false });
     return fieldError;
   });
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
 
 export function need<T>(m: SyncMutation, value: T | undefined, field: string): T {
   if (value === undefined) throw new DomainError('invalid_input', message('sync.needsField', { kind: m.kind, field }), { errors: [fieldError(field, message('sync.required'))] });
