@@ -87,11 +87,21 @@ test('plans, dashboards and the yearly report, commune → province (desktop)', 
   const target = features.features.find((f) => f.properties.code === 'CT-TL-010')!;
   const ring = target.geometry.coordinates[0]![0]!.slice(0, -1);
   const [lon, lat] = [ring.reduce((s, p) => s + p[0]!, 0) / ring.length, ring.reduce((s, p) => s + p[1]!, 0) / ring.length];
-  await page.getByRole('region', { name: 'Bản đồ tương tác các thửa' }).scrollIntoViewIfNeeded();
-  const point = await pixelOf(page, 'Bản đồ tương tác các thửa', lon, lat);
-  await page.mouse.click(point.x, point.y);
+  // The commune's summary may still be arriving and move the map down the page after its pixel is
+  // found: wait for the page to settle, and tap again (as a person would) if the tap missed.
+  await page.waitForLoadState('networkidle');
   const panel = page.getByRole('region', { name: 'Thửa CT-TL-010' });
-  await panel.waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole('region', { name: 'Bản đồ tương tác các thửa' }).scrollIntoViewIfNeeded();
+    const point = await pixelOf(page, 'Bản đồ tương tác các thửa', lon, lat);
+    await page.mouse.click(point.x, point.y);
+    try {
+      await panel.waitFor({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      if (attempt === 5) throw err;
+    }
+  }
   assert.match(await panel.innerText(), /t CO2e\/ha/);
   await shot(page, 'desktop-04-commune-plot');
   await panel.getByRole('link', { name: 'Mở thửa đất' }).click();
